@@ -1,0 +1,409 @@
+import type { CountryCode } from 'libphonenumber-js';
+import { z } from 'zod';
+import { EmailSchema, LanguageSchema, type Language } from '../../../src-shared/schemas/common.schema';
+import type { CellIssue, ColumnMappingEntry, ImportKind } from '../../../src-shared/schemas/import-preview.schema';
+import { OrganisationRoleSchema, type OrganisationRole } from '../../../src-shared/schemas/organisation.schema';
+import { PlaceFormatSchema, type PlaceFormat } from '../../../src-shared/schemas/place.schema';
+import { foldName } from '../names';
+import { normalisePhone } from '../phone';
+import { cellBoolean, cellDate, cellNumber, cellText, columnLetter, type RawCellValue } from './cell-values';
+import type { LocatedTable } from './find-table';
+import { MAX_CHOICE_COLUMNS } from './header-mapping';
+
+/**
+ * Turns the data rows of a located table into clean records per import kind. Every refused cell
+ * becomes a CellIssue with the row number and column as the sheet shows them; a row with any issue is
+ * rejected as a whole (half a sign-up is worse than none: the coordinator fixes the sheet and re-imports,
+ * which changes nothing for the rows already imported).
+ */
+
+const nullableText = (max: number) => z.string().trim().max(max).nullable();
+
+/** A person as read from a participant or mentor row. */
+export const PersonRecordSchema = z.object({
+  rowNumber: z.number().int().positive(),
+  firstName: z.string().trim().min(1).max(200),
+  lastName: z.string().trim().max(200),
+  email: EmailSchema,
+  /** E.164. */
+  phone: z.string().regex(/^\+\d{6,15}$/).nullable(),
+  /** The own organisation as written; resolved to an id by the plan. */
+  organisation: nullableText(300),
+  functionTitle: nullableText(200),
+  network: nullableText(200),
+  language: LanguageSchema.nullable(),
+  /** Free text: day parts written by hand are not guessed; the coordinator reads them. */
+  availabilityText: nullableText(2000),
+});
+export type PersonRecord = z.infer<typeof PersonRecordSchema>;
+
+/** A ranked choice as written ("De Vlinder vzw"), resolved by resolve-choices.ts. */
+export const ChoiceTextSchema = z.object({ rank: z.number().int().min(1).max(MAX_CHOICE_COLUMNS), text: z.string().min(1).max(300) });
+export type ChoiceText = z.infer<typeof ChoiceTextSchema>;
+
+/** A participant row: the person plus the application. */
+export const ParticipantRecordSchema = PersonRecordSchema.extend({
+  learningQuestions: z.string().max(20_000).nullable(),
+  /** Local wall-clock time `YYYY-MM-DDTHH:MM:SS` (or a date) of the form submission; null when absent. */
+  submittedAt: z.string().nullable(),
+  activationCode: nullableText(100),
+  isEarlyBird: z.boolean().nullable(),
+  choices: z.array(ChoiceTextSchema),
+});
+export type ParticipantRecord = z.infer<typeof ParticipantRecordSchema>;
+
+/** A mentor row. */
+export const MentorRecordSchema = PersonRecordSchema.extend({
+  mentorCapacity: z.number().int().min(1).max(50).nullable(),
+});
+export type MentorRecord = z.infer<typeof MentorRecordSchema>;
+
+/** An organisation row, optionally with one contact person and one place. */
+export const OrganisationRecordSchema = z.object({
+  rowNumber: z.number().int().positive(),
+  name: z.string().trim().min(1).max(200),
+  sector: nullableText(200),
+  network: nullableText(200),
+  address: nullableText(300),
+  postcode: z.string().regex(/^(\d{4}|\d{4} [A-Z]{2})$/).nullable(),
+  municipality: nullableText(200),
+  website: z.string().max(500).nullable(),
+  role: OrganisationRoleSchema.nullable(),
+  activationCode: nullableText(100),
+  contact: z.object({ name: z.string().min(1).max(200), email: EmailSchema.nullable(), phone: z.string().nullable() }).nullable(),
+  place: z
+    .object({
+      team: z.string().min(1).max(200),
+      format: PlaceFormatSchema,
+      hours: z.number().positive().max(2000).nullable(),
+      capacity: z.number().int().positive().max(1000),
+      languages: z.array(LanguageSchema),
+      description: z.string().max(20_000),
+    })
+    .nullable(),
+});
+export type OrganisationRecord = z.infer<typeof OrganisationRecordSchema>;
+
+/** Record type per kind. */
+export interface RecordByKind {
+  organisations: OrganisationRecord;
+  participants: ParticipantRecord;
+  mentors: MentorRecord;
+}
+
+/** Options of the normaliser. */
+export interface NormaliseOptions {
+  /**
+   * Countries tried in order for phone numbers written without a country prefix. Belgium first by
+   * default, then the Netherlands ("06-12345678"); a Dutch programme passes ['NL', 'BE'] because
+   * "0475 12 34 56" is also a valid Dutch landline (Roermond).
+   */
+  phoneCountries?: CountryCode[];
+}
+
+/** The outcome of normalising a table. */
+export interface NormaliseResult<K extends ImportKind> {
+  records: RecordByKind[K][];
+  issues: CellIssue[];
+  /** Row numbers (as the sheet shows them) of rejected rows, ascending. */
+  rejectedRows: number[];
+}
+
+type FieldResult<T> = { ok: true; value: T } | { ok: false; message: string };
+const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value });
+const fail = (message: string): FieldResult<never> => ({ ok: false, message });
+
+function quoted(raw: RawCellValue | undefined): string {
+  const t = cellText(raw);
+  return t.length > 60 ? `"${t.slice(0, 57)}..."` : `"${t}"`;
+}
+
+function textField(max: number) {
+  return (raw: RawCellValue | undefined): FieldResult<string | null> => {
+    const t = cellText(raw);
+    if (t === '') return ok(null);
+    if (t.length > max) return fail(`This text is longer than ${max} characters. Shorten it.`);
+    return ok(t);
+  };
+}
+
+function emailField(raw: RawCellValue | undefined): FieldResult<string | null> {
+  const t = cellText(raw).replace(/^mailto:/i, '');
+  if (t === '') return ok(null);
+  const parsed = EmailSchema.safeParse(t);
+  return parsed.success ? ok(parsed.data) : fail(`${quoted(raw)} is not an e-mail address. Write one address such as name@organisation.be.`);
+}
+
+function phoneField(countries: CountryCode[]) {
+  return (raw: RawCellValue | undefined): FieldResult<string | null> => {
+    const t = cellText(raw);
+    if (t === '') return ok(null);
+    let first: string | null = null;
+    for (const country of countries) {
+      const r = normalisePhone(t, country);
+      if (r.ok) return ok(r.e164);
+      first ??= r.message;
+    }
+    return fail(first ?? 'This is not a phone number.');
+  };
+}
+
+function postcodeField(raw: RawCellValue | undefined): FieldResult<string | null> {
+  const t = cellText(raw).toUpperCase().replace(/^(B|BE|NL)[- ]/, '');
+  if (t === '') return ok(null);
+  const m = /^(\d{4})\s*([A-Z]{2})?$/.exec(t);
+  if (!m || (m[1] ?? '').startsWith('0')) return fail(`${quoted(raw)} is not a postcode. Use a Belgian (1000) or Dutch (1234 AB) postcode.`);
+  return ok(m[2] ? `${m[1]} ${m[2]}` : (m[1] ?? ''));
+}
+
+function positiveWholeField(max: number, what: string) {
+  return (raw: RawCellValue | undefined): FieldResult<number | null> => {
+    if (cellText(raw) === '') return ok(null);
+    const n = cellNumber(raw);
+    const parsed = z.number().int().positive().max(max).safeParse(n);
+    return parsed.success ? ok(parsed.data) : fail(`${quoted(raw)} is not a valid ${what}. Write a whole number from 1 to ${max}.`);
+  };
+}
+
+function hoursField(raw: RawCellValue | undefined): FieldResult<number | null> {
+  const t = cellText(raw).replace(/\s*(uur|uren|u|h|heures?|hours?)$/i, '');
+  if (t === '') return ok(null);
+  const n = cellNumber(t);
+  return n !== null && n > 0 && n <= 2000 ? ok(n) : fail(`${quoted(raw)} is not a number of hours. Write a number such as 14 or 3,5.`);
+}
+
+function booleanField(raw: RawCellValue | undefined): FieldResult<boolean | null> {
+  const b = cellBoolean(raw);
+  return b === undefined ? fail(`${quoted(raw)} is not yes or no. Write Ja/Nee, Oui/Non or Yes/No.`) : ok(b);
+}
+
+function dateField(raw: RawCellValue | undefined): FieldResult<string | null> {
+  if (cellText(raw) === '') return ok(null);
+  const d = cellDate(raw);
+  return d === null ? fail(`${quoted(raw)} is not a date. Write it as day/month/year, for example 23/11/2026 14:30.`) : ok(d);
+}
+
+const LANGUAGE_WORDS: Record<Language, string[]> = {
+  nl: ['nl', 'ned', 'nederlands', 'dutch', 'neerlandais', 'vlaams', 'flemish'],
+  fr: ['fr', 'frans', 'francais', 'french'],
+  en: ['en', 'eng', 'engels', 'english', 'anglais'],
+};
+
+/** All languages named in a cell ("NL/FR", "Nederlands en Frans", "français"); null when empty. */
+function languagesIn(raw: RawCellValue | undefined): FieldResult<Language[] | null> {
+  const key = foldName(cellText(raw));
+  if (key === '') return ok(null);
+  const words = new Set(key.split(' '));
+  const found = (Object.keys(LANGUAGE_WORDS) as Language[]).filter((lang) => LANGUAGE_WORDS[lang].some((w) => words.has(w)));
+  return found.length > 0 ? ok(found) : fail(`${quoted(raw)} is not a language Meeloop knows. Write Nederlands, Français or English.`);
+}
+
+function languageField(raw: RawCellValue | undefined): FieldResult<Language | null> {
+  const r = languagesIn(raw);
+  return r.ok ? ok(r.value?.[0] ?? null) : r;
+}
+
+const SENDS = /\b(zendt|stuurt|zender|uitsturen|verstuurt|sends?|sending|envoie|envoyer|deelnemers)\b/;
+const HOSTS = /\b(ontvangt|ontvanger|gastorganisatie|host|hosts|hosting|accueille|accueillir|accueil|gastheer)\b/;
+const BOTH = /\b(beide|allebei|both|les deux|tous les deux)\b/;
+
+function roleField(raw: RawCellValue | undefined): FieldResult<OrganisationRole | null> {
+  const key = foldName(cellText(raw));
+  if (key === '') return ok(null);
+  const sends = SENDS.test(key);
+  const hosts = HOSTS.test(key);
+  if (BOTH.test(key) || (sends && hosts)) return ok('both');
+  if (sends) return ok('sends');
+  if (hosts) return ok('hosts');
+  return fail(`${quoted(raw)} is not a role. Write "ontvangt" (hosts), "stuurt" (sends) or "beide" (both).`);
+}
+
+function formatField(raw: RawCellValue | undefined): FieldResult<PlaceFormat | null> {
+  const key = foldName(cellText(raw));
+  if (key === '') return ok(null);
+  if (/\b(halve dag|halvedag|demi journee|demi jour|half day|halfday|voormiddag|namiddag|matinee|apres midi)\b/.test(key)) return ok('half_day');
+  if (/\b(dagdeel|dagdelen|day part|partie de journee)\b/.test(key)) return ok('day_part');
+  if (/\b(uren|uur|heures|hours|\d+ ?[uh])\b/.test(key)) return ok('hours');
+  if (/\b(dag|hele dag|volledige dag|journee|jour|day|full day)\b/.test(key)) return ok('day');
+  return fail(`${quoted(raw)} is not a format. Write halve dag, dag, dagdeel or uren.`);
+}
+
+function websiteField(raw: RawCellValue | undefined): FieldResult<string | null> {
+  const t = cellText(raw);
+  if (t === '') return ok(null);
+  const url = /^https?:\/\//i.test(t) ? t : `https://${t}`;
+  return /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(url) && url.length <= 500 ? ok(url) : fail(`${quoted(raw)} is not a website address. Write it as www.organisation.be.`);
+}
+
+/** Splits "Jan De Smet" into first name "Jan" and last name "De Smet" (the first word is the first name). */
+export function splitFullName(full: string): { firstName: string; lastName: string } {
+  const parts = full.trim().split(/\s+/);
+  const [first = '', ...rest] = parts;
+  return { firstName: first, lastName: rest.join(' ') };
+}
+
+class RowReader {
+  readonly issues: CellIssue[] = [];
+  constructor(
+    private readonly rowNumber: number,
+    private readonly cells: readonly RawCellValue[],
+    private readonly byField: ReadonlyMap<string, ColumnMappingEntry>,
+  ) {}
+
+  raw(field: string): RawCellValue | undefined {
+    const col = this.byField.get(field);
+    return col === undefined ? undefined : this.cells[col.index];
+  }
+
+  read<T>(field: string, parse: (raw: RawCellValue | undefined) => FieldResult<T>): T | null {
+    const col = this.byField.get(field);
+    if (col === undefined) return null;
+    const r = parse(this.cells[col.index]);
+    if (r.ok) return r.value;
+    this.issues.push({ row: this.rowNumber, column: col.header, columnLetter: col.letter, message: r.message });
+    return null;
+  }
+
+  /** A row-level issue, reported against the column of `field` (or the first mapped column). */
+  missing(field: string, message: string): void {
+    const col = this.byField.get(field) ?? [...this.byField.values()].sort((a, b) => a.index - b.index)[0];
+    this.issues.push({ row: this.rowNumber, column: col?.header ?? '', columnLetter: col?.letter ?? columnLetter(0), message });
+  }
+}
+
+function readPerson(r: RowReader, rowNumber: number, options: NormaliseOptions): PersonRecord | null {
+  const countries = options.phoneCountries ?? ['BE', 'NL'];
+  let firstName = r.read('firstName', textField(200));
+  let lastName = r.read('lastName', textField(200));
+  const fullName = r.read('fullName', textField(400));
+  if (firstName === null && fullName !== null) {
+    const split = splitFullName(fullName);
+    firstName = split.firstName;
+    lastName ??= split.lastName === '' ? null : split.lastName;
+  }
+  const email = r.read('email', emailField);
+  if (email === null && cellText(r.raw('email')) === '') r.missing('email', 'The e-mail address is missing. Every person needs one: it is how Meeloop recognises them.');
+  if (firstName === null) r.missing(fullName === null ? 'firstName' : 'fullName', 'The name is missing. Fill in at least the first name.');
+  const record = {
+    rowNumber,
+    firstName: firstName ?? '',
+    lastName: lastName ?? '',
+    email: email ?? '',
+    phone: r.read('phone', phoneField(countries)),
+    organisation: r.read('organisation', textField(300)),
+    functionTitle: r.read('functionTitle', textField(200)),
+    network: r.read('network', textField(200)),
+    language: r.read('language', languageField),
+    availabilityText: r.read('availability', textField(2000)),
+  };
+  return r.issues.length === 0 ? record : null;
+}
+
+function readParticipant(r: RowReader, rowNumber: number, options: NormaliseOptions): ParticipantRecord | null {
+  const person = readPerson(r, rowNumber, options);
+  const choices: ChoiceText[] = [];
+  for (let rank = 1; rank <= MAX_CHOICE_COLUMNS; rank++) {
+    const text = r.read(`choice${rank}`, textField(300));
+    if (text !== null) choices.push({ rank, text });
+  }
+  const rest = {
+    learningQuestions: r.read('learningQuestions', textField(20_000)),
+    submittedAt: r.read('submittedAt', dateField),
+    activationCode: r.read('activationCode', textField(100)),
+    isEarlyBird: r.read('isEarlyBird', booleanField),
+    choices,
+  };
+  return person && r.issues.length === 0 ? { ...person, ...rest } : null;
+}
+
+function readMentor(r: RowReader, rowNumber: number, options: NormaliseOptions): MentorRecord | null {
+  const person = readPerson(r, rowNumber, options);
+  const mentorCapacity = r.read('mentorCapacity', positiveWholeField(50, 'number of participants'));
+  return person && r.issues.length === 0 ? { ...person, mentorCapacity } : null;
+}
+
+function readOrganisation(r: RowReader, rowNumber: number, options: NormaliseOptions): OrganisationRecord | null {
+  const countries = options.phoneCountries ?? ['BE', 'NL'];
+  const name = r.read('name', textField(200));
+  if (name === null) r.missing('name', 'The organisation name is missing. Fill it in or delete the row.');
+  const contactName = r.read('contactName', textField(200));
+  const contactEmail = r.read('contactEmail', emailField);
+  const contactPhone = r.read('contactPhone', phoneField(countries));
+  const team = r.read('placeTeam', textField(200));
+  const format = r.read('placeFormat', formatField);
+  const hours = r.read('placeHours', hoursField);
+  const capacity = r.read('placeCapacity', positiveWholeField(1000, 'number of places'));
+  const languages = r.read('placeLanguage', languagesIn);
+  const description = r.read('placeDescription', textField(20_000));
+  const hasPlace = team !== null || capacity !== null;
+  if (hasPlace && capacity === null && cellText(r.raw('placeCapacity')) === '') {
+    r.missing('placeCapacity', 'The number of places is missing. Write how many people this place can receive (1 or more).');
+  }
+  if (format === 'hours' && hours === null && cellText(r.raw('placeHours')) === '') {
+    r.missing('placeHours', 'A place offered in hours needs the number of hours.');
+  }
+  const record: OrganisationRecord = {
+    rowNumber,
+    name: name ?? '',
+    sector: r.read('sector', textField(200)),
+    network: r.read('network', textField(200)),
+    address: r.read('address', textField(300)),
+    postcode: r.read('postcode', postcodeField),
+    municipality: r.read('municipality', textField(200)),
+    website: r.read('website', websiteField),
+    role: r.read('role', roleField),
+    activationCode: r.read('activationCode', textField(100)),
+    contact: contactName !== null || contactEmail !== null ? { name: contactName ?? contactEmail ?? '', email: contactEmail, phone: contactPhone } : null,
+    place: hasPlace
+      ? { team: team ?? 'Algemeen', format: format ?? (hours !== null ? 'hours' : 'day'), hours, capacity: capacity ?? 1, languages: languages ?? [], description: description ?? '' }
+      : null,
+  };
+  return r.issues.length === 0 ? record : null;
+}
+
+const SCHEMA_BY_KIND = {
+  organisations: OrganisationRecordSchema,
+  participants: ParticipantRecordSchema,
+  mentors: MentorRecordSchema,
+} as const;
+
+/**
+ * Normalises the data rows of `table` with the confirmed `columns` mapping. Blank rows were already left
+ * out by locateTable; rows with issues are listed in `issues` and `rejectedRows`.
+ */
+export function normaliseRows<K extends ImportKind>(
+  kind: K,
+  table: Pick<LocatedTable, 'rows'>,
+  columns: readonly ColumnMappingEntry[],
+  options: NormaliseOptions = {},
+): NormaliseResult<K> {
+  const byField = new Map<string, ColumnMappingEntry>();
+  for (const c of columns) if (c.field !== null) byField.set(c.field, c);
+  const records: RecordByKind[K][] = [];
+  const issues: CellIssue[] = [];
+  const rejectedRows: number[] = [];
+  const schema = SCHEMA_BY_KIND[kind];
+  for (const row of table.rows) {
+    // A row whose mapped cells are all empty (e.g. a totals row under an unmapped column) is skipped.
+    if ([...byField.values()].every((c) => cellText(row.cells[c.index]) === '')) continue;
+    const reader = new RowReader(row.rowNumber, row.cells, byField);
+    const record =
+      kind === 'organisations' ? readOrganisation(reader, row.rowNumber, options)
+      : kind === 'participants' ? readParticipant(reader, row.rowNumber, options)
+      : readMentor(reader, row.rowNumber, options);
+    if (record !== null) {
+      // The schema is the contract of the record; a failure here is a bug in the readers above,
+      // reported as a row issue rather than thrown so one odd row cannot stop a whole import.
+      const checked = schema.safeParse(record);
+      if (checked.success) {
+        records.push(checked.data as RecordByKind[K]);
+        continue;
+      }
+      reader.missing('', `This row could not be read (${checked.error.issues[0]?.message ?? 'invalid'}). Check the row and import again.`);
+    }
+    // Left to right, as the coordinator reads the row.
+    issues.push(...reader.issues.sort((a, b) => a.columnLetter.length - b.columnLetter.length || a.columnLetter.localeCompare(b.columnLetter)));
+    rejectedRows.push(row.rowNumber);
+  }
+  return { records, issues, rejectedRows };
+}

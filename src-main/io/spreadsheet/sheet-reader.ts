@@ -1,0 +1,78 @@
+import ExcelJS from 'exceljs';
+import type { RawCellValue } from '../../domain/import/cell-values';
+import type { SheetData, SheetRow, WorkbookData } from '../../domain/import/sheet-data';
+import { rejection } from './xlsx-inspect';
+import { SpreadsheetRejected, type ReadOptions } from './read-options';
+
+/**
+ * Reads an .xlsx file with exceljs's streaming WorkbookReader. Never use the full `Workbook.xlsx`
+ * loader for imports: it materialises merged ranges and declared dimensions, and a merge over a whole
+ * sheet took 4 GB. The streaming reader only reports cells that are really in the XML; a merged title
+ * shows up once, in its top-left cell.
+ *
+ * Hazard: in streaming mode exceljs meets a sheet's <hyperlinks> only after its cells, so hyperlink cells
+ * come through as the text they show ("jan@x.be"), not as {text, hyperlink}; cell-values handles both.
+ */
+
+function plainRichText(runs: unknown): { text: string }[] {
+  return Array.isArray(runs) ? runs.map((r: { text?: unknown }) => ({ text: typeof r?.text === 'string' ? r.text : '' })) : [];
+}
+
+/** Copies an exceljs cell value into the plain RawCellValue shape (no styles, no class instances). */
+export function toRawCell(value: unknown): RawCellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  if (typeof value !== 'object') return null;
+  const v = value as Record<string, unknown>;
+  if ('richText' in v) return { richText: plainRichText(v.richText) };
+  if ('formula' in v || 'sharedFormula' in v) {
+    const result = v.result;
+    const plain = result === undefined || result === null ? null : typeof result === 'object' && !(result instanceof Date) ? toRawCell(result) : (result as string | number | boolean | Date);
+    return { formula: String(v.formula ?? v.sharedFormula ?? ''), result: plain as never };
+  }
+  if ('hyperlink' in v) {
+    const text = typeof v.text === 'string' ? v.text : v.text && typeof v.text === 'object' && 'richText' in (v.text as object) ? plainRichText((v.text as { richText: unknown }).richText).map((r) => r.text).join('') : '';
+    return { text, hyperlink: String(v.hyperlink ?? '') };
+  }
+  if ('error' in v) return { error: String(v.error) };
+  return null;
+}
+
+/** Reads every sheet of an .xlsx file into rows of plain cell values with their real row numbers. */
+export async function readXlsx(file: string, options: ReadOptions): Promise<WorkbookData> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    // Styles are needed to tell a date cell from a number cell (number formats).
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  const sheets: SheetData[] = [];
+  let totalRows = 0;
+  for await (const worksheet of reader) {
+    const ws = worksheet as unknown as { name?: string; state?: string } & AsyncIterable<ExcelJS.Row>;
+    const name = ws.name ?? `Sheet${sheets.length + 1}`;
+    const rows: SheetRow[] = [];
+    for await (const row of ws) {
+      if (options.shouldStop?.()) throw new SpreadsheetRejected(rejection('timeout'));
+      const cells: RawCellValue[] = [];
+      let hasValue = false;
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        if (col > options.maxColumns) throw new SpreadsheetRejected(rejection('too_many_columns', { sheet: name, limit: String(options.maxColumns) }));
+        const raw = toRawCell(cell.value);
+        if (raw !== null && raw !== '') hasValue = true;
+        cells[col - 1] = raw;
+      });
+      if (!hasValue) continue;
+      if (rows.length >= options.maxRows) throw new SpreadsheetRejected(rejection('too_many_rows', { sheet: name, limit: options.maxRows.toLocaleString('en') }));
+      rows.push({ rowNumber: row.number, cells });
+      totalRows++;
+      if (totalRows % 1000 === 0) options.onProgress?.(totalRows);
+    }
+    sheets.push({ name, rows, isHidden: ws.state === 'hidden' || ws.state === 'veryHidden' });
+  }
+  options.onProgress?.(totalRows);
+  return { format: 'xlsx', sheets };
+}

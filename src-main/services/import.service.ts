@@ -1,0 +1,489 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AppError } from '../../src-shared/errors';
+import type { ImportKind } from '../../src-shared/schemas/import-preview.schema';
+import type { ImportPreview, ImportPreviewInput, ImportRecord } from '../../src-shared/schemas/import.schema';
+import { applyRememberedMapping, correctMapping, fieldsOf, proposeMapping, rememberMapping as rememberedForm, type ImportField, type MappingProposal } from '../domain/import/header-mapping';
+import { locateTable, type LocatedTable, type SheetChoice } from '../domain/import/find-table';
+import { normaliseRows } from '../domain/import/normalise';
+import { planMentors, planOrganisations, planParticipants, type OrganisationsPlan, type PeoplePlan } from '../domain/import/plan';
+import type { WorkbookData } from '../domain/import/sheet-data';
+import { foldName } from '../domain/names';
+import type { Db } from '../db/connection';
+import { findProgramme } from '../db/repositories/programme.repository';
+import { appendAudit } from '../db/repositories/audit.repository';
+import * as repo from '../db/repositories/import.repository';
+import { loadSpreadsheet } from '../io/spreadsheet/load-spreadsheet';
+import { backupNow } from './backup.service';
+import { isoNow, type ServiceContext } from './context';
+
+/** A parsed file kept between preview, corrections and commit (the window may refine several times). */
+interface PreparedFile {
+  programmeId: number;
+  kind: ImportKind;
+  fileName: string;
+  fileHash: string;
+  workbook: WorkbookData;
+}
+
+const MAX_KEPT_PREVIEWS = 5;
+const previews = new WeakMap<object, Map<string, PreparedFile>>();
+function cacheOf(ctx: ServiceContext): Map<string, PreparedFile> {
+  let m = previews.get(ctx);
+  if (!m) previews.set(ctx, (m = new Map()));
+  return m;
+}
+
+export interface ReadOptions {
+  onProgress?: (rows: number) => void;
+}
+
+/** Reads and checks a file from disk (CLI, or the window's bytes written to a private temp file). */
+export async function readImportFile(file: string, options: ReadOptions = {}): Promise<{ workbook: WorkbookData; fileHash: string }> {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    throw new AppError('not_found', `Meeloop cannot read ${file}. Check the file name and that the file is not open in another program.`);
+  }
+  const fileHash = crypto.createHash('sha256').update(bytes).digest('hex');
+  const loaded = await loadSpreadsheet(file, { onProgress: options.onProgress });
+  if (!loaded.ok) throw new AppError('file_rejected', loaded.rejection.message, loaded.rejection);
+  return { workbook: loaded.workbook, fileHash };
+}
+
+interface Planned {
+  table: LocatedTable | null;
+  sheets: SheetChoice[];
+  sheetMessage: string | null;
+  proposal: MappingProposal | null;
+  isRemembered: boolean;
+  plan: PeoplePlan | OrganisationsPlan | null;
+}
+
+/** Locates the table, maps the columns (remembered mapping first), normalises and plans. Pure but for reads. */
+async function planFile(db: Db, prepared: PreparedFile, options: { sheet?: string; mapping?: Record<string, string | null>; choiceOverrides?: Record<string, number>; importedAt: string }): Promise<Planned> {
+  const located = locateTable(prepared.workbook, prepared.kind, options.sheet);
+  if (!located.ok) {
+    if (located.reason === 'no_table') throw new AppError('file_rejected', located.message, { reason: 'no_table', sheets: located.sheets });
+    if (located.reason === 'sheet_not_found') throw new AppError('invalid_input', located.message, { sheets: located.sheets });
+    return { table: null, sheets: located.sheets, sheetMessage: located.message, proposal: null, isRemembered: false, plan: null };
+  }
+  const table = located.table;
+  let proposal = proposeMapping(table.headers, prepared.kind);
+  const remembered = await repo.findRememberedMapping(db, proposal.signature, prepared.kind);
+  const isRemembered = remembered !== null;
+  if (remembered) proposal = applyRememberedMapping(table.headers, prepared.kind, remembered as Record<string, ImportField | null>);
+  if (options.mapping && Object.keys(options.mapping).length > 0) {
+    const known = new Set<string>(fieldsOf(prepared.kind));
+    const corrections: Record<number, ImportField | null> = {};
+    for (const [index, field] of Object.entries(options.mapping)) {
+      const i = Number(index);
+      if (i >= table.headers.length) throw new AppError('invalid_input', `The file has no column number ${i + 1}. Choose a column from the list.`);
+      if (field !== null && !known.has(field)) throw new AppError('invalid_input', `"${field}" is not a field of a ${prepared.kind} import. Choose one from the list.`);
+      corrections[i] = field as ImportField | null;
+    }
+    proposal = correctMapping(proposal, corrections, table.headers);
+  }
+  if (proposal.missingRequired.length > 0) return { table, sheets: located.sheets, sheetMessage: null, proposal, isRemembered, plan: null };
+
+  const existing = await repo.loadExistingForImport(db, prepared.programmeId);
+  // "0475 12 34 56" is a Belgian mobile and a Dutch landline: read numbers without a prefix as numbers
+  // of the country where most of the programme's organisations are (Dutch postcodes: 1234 AB).
+  const linked = existing.organisations.filter((o) => o.programmeLink !== null && o.postcode !== null);
+  const isDutch = linked.length > 0 && linked.filter((o) => /^\d{4} ?[A-Z]{2}$/.test(o.postcode ?? '')).length * 2 > linked.length;
+  const normalised = normaliseRows(prepared.kind, table, proposal.columns, { phoneCountries: isDutch ? ['NL', 'BE'] : ['BE', 'NL'] });
+  // Picks made in earlier imports of this programme are reused, so a re-import needs no new picks.
+  const aliases = await repo.loadChoiceAliases(db, prepared.programmeId);
+  const overrides = new Map(Object.entries({ ...aliases, ...(options.choiceOverrides ?? {}) }));
+  let plan: PeoplePlan | OrganisationsPlan;
+  if (prepared.kind === 'participants') {
+    plan = planParticipants({ ...(normalised as ReturnType<typeof normaliseRows<'participants'>>), existing, hosts: existing.hosts, choiceOverrides: overrides, importedAt: options.importedAt });
+  } else if (prepared.kind === 'mentors') {
+    plan = planMentors({ ...(normalised as ReturnType<typeof normaliseRows<'mentors'>>), existing, importedAt: options.importedAt });
+  } else {
+    plan = planOrganisations({ ...(normalised as ReturnType<typeof normaliseRows<'organisations'>>), existing, defaultRole: 'hosts' });
+  }
+  return { table, sheets: located.sheets, sheetMessage: null, proposal, isRemembered, plan };
+}
+
+function toPreview(previewId: string, prepared: PreparedFile, p: Planned): ImportPreview {
+  const plan = p.plan;
+  const changes =
+    plan === null
+      ? []
+      : plan.kind === 'organisations'
+        ? plan.items.map((i) => ({ row: i.rows[0] ?? 0, action: i.action, label: i.values.name, fields: [...i.changes.map((c) => c.field), ...(i.places.some((x) => x.action !== 'unchanged') ? ['places'] : []), ...(i.contacts.some((x) => x.action !== 'unchanged') ? ['contacts'] : [])] }))
+        : plan.items.map((i) => ({
+            row: i.rowNumber,
+            action: i.action === 'unchanged' && i.application && i.application.action !== 'unchanged' ? ('update' as const) : i.action,
+            label: `${i.values.firstName} ${i.values.lastName}`.trim() + ` <${i.values.email}>`,
+            fields: [...i.changes.map((c) => c.field), ...(i.application?.changes.map((c) => `application.${c.field}`) ?? [])],
+          }));
+  const people = plan && plan.kind !== 'organisations' ? plan : null;
+  return {
+    previewId,
+    fileName: prepared.fileName,
+    kind: prepared.kind,
+    format: prepared.workbook.format,
+    encoding: prepared.workbook.encoding ?? null,
+    separator: prepared.workbook.separator ?? null,
+    sheets: p.sheets.map((s) => ({ name: s.name, dataRows: s.dataRows, recognisedHeaders: s.recognisedHeaders, isHidden: s.isHidden })),
+    sheetMessage: p.sheetMessage,
+    sheet: p.table?.sheetName ?? null,
+    headerRow: p.table?.headerRowNumber ?? null,
+    columns: p.proposal?.columns ?? [],
+    fields: [...fieldsOf(prepared.kind)],
+    missingRequired: p.proposal?.missingRequired ?? [],
+    isMappingRemembered: p.isRemembered,
+    summary: plan?.summary ?? { rows: p.table?.rows.length ?? 0, created: 0, updated: 0, unchanged: 0, duplicates: 0, rejected: 0 },
+    changes,
+    duplicates: people?.duplicates.map((d) => ({ email: d.email, keptRow: d.keptRow, droppedRows: d.droppedRows, message: d.message })) ?? [],
+    rejected: plan?.rejected ?? [],
+    unresolvedChoices: people?.unresolvedChoices ?? [],
+    newOrganisations: people?.newOrganisations.map((n) => ({ name: n.name, rows: n.rows })) ?? [],
+    canCommit: plan !== null,
+  };
+}
+
+/**
+ * Reads a file (or takes an earlier preview) and shows what the import would do: rows to create,
+ * update or leave, duplicates, rejected cells with row and column, unresolved choices. Writes nothing
+ * but the parsed file into a short-lived cache for the commit.
+ */
+export async function previewImport(ctx: ServiceContext, input: ImportPreviewInput & { filePath?: string }, options: ReadOptions = {}): Promise<ImportPreview> {
+  const programme = await findProgramme(ctx.db, input.programmeId);
+  if (!programme) throw new AppError('not_found', `There is no programme with number ${input.programmeId}. Choose a programme first.`);
+  const cache = cacheOf(ctx);
+  let previewId: string;
+  let prepared: PreparedFile;
+  if (input.previewId) {
+    const found = cache.get(input.previewId);
+    if (!found) throw new AppError('not_found', 'This preview has expired. Choose the file again.');
+    if (found.programmeId !== input.programmeId || found.kind !== input.kind) throw new AppError('invalid_input', 'The programme or kind changed: choose the file again.');
+    previewId = input.previewId;
+    prepared = found;
+  } else {
+    let file = input.filePath;
+    let temp: string | null = null;
+    if (!file) {
+      if (!input.file) throw new AppError('invalid_input', 'Choose a file to import.');
+      const bytes = Buffer.from(input.file.contentBase64, 'base64');
+      temp = fs.mkdtempSync(path.join(os.tmpdir(), 'meeloop-import-'));
+      // Only the extension of the given name is used; the name itself never becomes a path.
+      const ext = path.extname(input.file.fileName).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 6);
+      file = path.join(temp, `upload${ext}`);
+      fs.writeFileSync(file, bytes, { mode: 0o600 });
+    }
+    try {
+      const read = await readImportFile(file, options);
+      previewId = crypto.randomBytes(16).toString('hex');
+      prepared = { programmeId: input.programmeId, kind: input.kind, fileName: input.file?.fileName ?? path.basename(file), fileHash: read.fileHash, workbook: read.workbook };
+    } finally {
+      if (temp) fs.rmSync(temp, { recursive: true, force: true });
+    }
+    cache.set(previewId, prepared);
+    while (cache.size > MAX_KEPT_PREVIEWS) cache.delete(cache.keys().next().value as string);
+  }
+  const planned = await planFile(ctx.db, prepared, { sheet: input.sheet, mapping: input.mapping, choiceOverrides: input.choiceOverrides, importedAt: isoNow(ctx) });
+  return toPreview(previewId, prepared, planned);
+}
+
+/** What an import did, so that it can be undone. */
+interface ImportChanges {
+  created: { organisations: number[]; people: number[]; applications: number[]; places: number[]; contacts: number[]; links: number[] };
+  updated: {
+    people: { id: number; before: Record<string, unknown> }[];
+    applications: { id: number; before: Record<string, unknown>; choices: { rank: number; organisation_id: number | null; place_id: number | null; raw_text: string | null }[] }[];
+    organisations: { id: number; before: Record<string, unknown> }[];
+    places: { id: number; before: Record<string, unknown> }[];
+    contacts: { id: number; before: Record<string, unknown> }[];
+    links: { organisationId: number; before: Record<string, unknown> }[];
+  };
+}
+
+const emptyChanges = (): ImportChanges => ({
+  created: { organisations: [], people: [], applications: [], places: [], contacts: [], links: [] },
+  updated: { people: [], applications: [], organisations: [], places: [], contacts: [], links: [] },
+});
+
+async function linkOrganisation(trx: Db, programmeId: number, organisationId: number, role: 'sends' | 'hosts' | 'both', activationCode: string | null, changes: ImportChanges): Promise<void> {
+  const link = await trx.selectFrom('programme_organisations').selectAll().where('programme_id', '=', programmeId).where('organisation_id', '=', organisationId).executeTakeFirst();
+  if (!link) {
+    await trx.insertInto('programme_organisations').values({ programme_id: programmeId, organisation_id: organisationId, role, activation_code: activationCode }).execute();
+    changes.created.links.push(organisationId);
+    return;
+  }
+  const merged = link.role === role ? role : 'both';
+  const code = activationCode ?? link.activation_code;
+  if (merged !== link.role || code !== link.activation_code) {
+    changes.updated.links.push({ organisationId, before: { role: link.role, activation_code: link.activation_code } });
+    await trx.updateTable('programme_organisations').set({ role: merged, activation_code: code }).where('programme_id', '=', programmeId).where('organisation_id', '=', organisationId).execute();
+  }
+}
+
+async function ensureOrganisation(trx: Db, name: string, at: string, changes: ImportChanges): Promise<number> {
+  const key = foldName(name);
+  const found = await trx.selectFrom('organisations').select('id').where('name_key', '=', key).executeTakeFirst();
+  if (found) return found.id;
+  const row = await trx
+    .insertInto('organisations')
+    .values({ name, name_key: key, sector: null, network: null, address: null, postcode: null, municipality: null, languages: '["nl"]', website: null, role: 'sends', precondition_notes: '', max_hours_per_day: null, created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  changes.created.organisations.push(row.id);
+  return row.id;
+}
+
+const PERSON_COLUMNS: Record<string, string> = {
+  firstName: 'first_name',
+  lastName: 'last_name',
+  phone: 'phone',
+  language: 'language',
+  organisationId: 'organisation_id',
+  functionTitle: 'function_title',
+  network: 'network',
+  learningQuestions: 'learning_questions',
+  isParticipant: 'is_participant',
+  isMentor: 'is_mentor',
+  mentorCapacity: 'mentor_capacity',
+};
+
+async function executePeoplePlan(trx: Db, programmeId: number, plan: PeoplePlan, importId: number, at: string, changes: ImportChanges): Promise<void> {
+  const newOrgIds = new Map<string, number>();
+  for (const o of plan.newOrganisations) {
+    const id = await ensureOrganisation(trx, o.name, at, changes);
+    newOrgIds.set(o.key, id);
+    await linkOrganisation(trx, programmeId, id, 'sends', null, changes);
+  }
+  const orgId = (ref: PeoplePlan['items'][number]['values']['organisation']): number | null => (ref === null ? null : ref.kind === 'existing' ? ref.id : (newOrgIds.get(ref.key) ?? null));
+  for (const item of plan.items) {
+    const v = item.values;
+    let personId = item.personId;
+    if (item.action === 'create') {
+      const row = await trx
+        .insertInto('people')
+        .values({
+          first_name: v.firstName,
+          last_name: v.lastName,
+          email: v.email,
+          phone: v.phone,
+          language: v.language ?? 'nl',
+          organisation_id: orgId(v.organisation),
+          function_title: v.functionTitle,
+          network: v.network,
+          is_participant: v.isParticipant ? 1 : 0,
+          is_mentor: v.isMentor ? 1 : 0,
+          learning_questions: v.learningQuestions ?? '',
+          availability: '[]',
+          mentor_capacity: v.mentorCapacity,
+          notes: '',
+          created_at: at,
+          updated_at: at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      personId = row.id;
+      changes.created.people.push(row.id);
+    } else if (item.action === 'update' && personId !== null) {
+      const before = await trx.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirstOrThrow();
+      const set: Record<string, unknown> = {};
+      const prior: Record<string, unknown> = {};
+      for (const c of item.changes) {
+        const column = PERSON_COLUMNS[c.field];
+        if (!column) continue;
+        let value: unknown = c.field === 'organisationId' ? orgId(v.organisation) : (v as unknown as Record<string, unknown>)[c.field];
+        if (typeof value === 'boolean') value = value ? 1 : 0;
+        set[column] = value;
+        prior[column] = (before as unknown as Record<string, unknown>)[column];
+      }
+      if (Object.keys(set).length > 0) {
+        changes.updated.people.push({ id: personId, before: { ...prior, updated_at: before.updated_at } });
+        await trx.updateTable('people').set({ ...set, updated_at: at }).where('id', '=', personId).execute();
+      }
+    }
+    if (personId !== null && v.organisation !== null) {
+      const own = orgId(v.organisation);
+      if (own !== null) await linkOrganisation(trx, programmeId, own, 'sends', item.application?.activationCode ?? null, changes);
+    }
+    const app = item.application;
+    if (!app || personId === null || app.action === 'unchanged') continue;
+    if (app.action === 'create') {
+      const row = await trx
+        .insertInto('applications')
+        .values({ programme_id: programmeId, round_id: null, participant_id: personId, submitted_at: app.submittedAt, priority_tier: app.priorityTier, is_early_bird: app.isEarlyBird ? 1 : 0, activation_code: app.activationCode, max_placements: null, status: 'active', import_id: importId })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      changes.created.applications.push(row.id);
+      for (const c of app.choices) await trx.insertInto('application_choices').values({ application_id: row.id, rank: c.rank, organisation_id: c.organisationId, place_id: null, raw_text: c.rawText }).execute();
+    } else if (app.applicationId !== null) {
+      const before = await trx.selectFrom('applications').selectAll().where('id', '=', app.applicationId).executeTakeFirstOrThrow();
+      const oldChoices = await trx.selectFrom('application_choices').select(['rank', 'organisation_id', 'place_id', 'raw_text']).where('application_id', '=', app.applicationId).execute();
+      changes.updated.applications.push({ id: app.applicationId, before: { submitted_at: before.submitted_at, priority_tier: before.priority_tier, is_early_bird: before.is_early_bird, activation_code: before.activation_code }, choices: oldChoices });
+      await trx.updateTable('applications').set({ submitted_at: app.submittedAt, priority_tier: app.priorityTier, is_early_bird: app.isEarlyBird ? 1 : 0, activation_code: app.activationCode }).where('id', '=', app.applicationId).execute();
+      await trx.deleteFrom('application_choices').where('application_id', '=', app.applicationId).execute();
+      for (const c of app.choices) await trx.insertInto('application_choices').values({ application_id: app.applicationId, rank: c.rank, organisation_id: c.organisationId, place_id: null, raw_text: c.rawText }).execute();
+    }
+  }
+}
+
+async function executeOrganisationsPlan(trx: Db, programmeId: number, plan: OrganisationsPlan, at: string, changes: ImportChanges): Promise<void> {
+  for (const item of plan.items) {
+    const v = item.values;
+    let id = item.organisationId;
+    if (item.action === 'create' || id === null) {
+      const key = foldName(v.name);
+      const existing = await trx.selectFrom('organisations').select('id').where('name_key', '=', key).executeTakeFirst();
+      if (existing) id = existing.id;
+      else {
+        const row = await trx
+          .insertInto('organisations')
+          .values({ name: v.name, name_key: key, sector: v.sector, network: v.network, address: v.address, postcode: v.postcode, municipality: v.municipality, languages: '["nl"]', website: v.website, role: v.programmeRole, precondition_notes: '', max_hours_per_day: null, created_at: at, updated_at: at })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        id = row.id;
+        changes.created.organisations.push(row.id);
+      }
+    } else if (item.action === 'update') {
+      const before = await trx.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      const set: Record<string, unknown> = {};
+      const prior: Record<string, unknown> = {};
+      for (const c of item.changes) {
+        if (c.field === 'programmeRole' || c.field === 'activationCode') continue;
+        const column = c.field === 'name' ? 'name' : c.field;
+        set[column] = (v as unknown as Record<string, unknown>)[c.field];
+        prior[column] = (before as unknown as Record<string, unknown>)[column];
+        if (c.field === 'name') {
+          set.name_key = foldName(v.name);
+          prior.name_key = before.name_key;
+        }
+      }
+      if (Object.keys(set).length > 0) {
+        changes.updated.organisations.push({ id, before: { ...prior, updated_at: before.updated_at } });
+        await trx.updateTable('organisations').set({ ...set, updated_at: at }).where('id', '=', id).execute();
+      }
+    }
+    await linkOrganisation(trx, programmeId, id, v.programmeRole, v.activationCode, changes);
+    for (const c of item.contacts) {
+      if (c.action === 'create') {
+        const row = await trx.insertInto('contacts').values({ organisation_id: id, name: c.values.name, role: 'project_lead', email: c.values.email, phone: c.values.phone, language: 'nl' }).returning('id').executeTakeFirstOrThrow();
+        changes.created.contacts.push(row.id);
+      } else if (c.action === 'update' && c.contactId !== null) {
+        const before = await trx.selectFrom('contacts').selectAll().where('id', '=', c.contactId).executeTakeFirstOrThrow();
+        changes.updated.contacts.push({ id: c.contactId, before: { name: before.name, email: before.email, phone: before.phone } });
+        await trx.updateTable('contacts').set({ name: c.values.name, email: c.values.email ?? before.email, phone: c.values.phone ?? before.phone }).where('id', '=', c.contactId).execute();
+      }
+    }
+    for (const p of item.places) {
+      const values = { team: p.values.team, format: p.values.format, hours: p.values.hours, capacity: p.values.capacity, languages: JSON.stringify(p.values.languages), description: p.values.description };
+      if (p.action === 'create') {
+        const row = await trx.insertInto('places').values({ programme_id: programmeId, organisation_id: id, round_id: null, mentor_id: null, availability: '[]', ...values }).returning('id').executeTakeFirstOrThrow();
+        changes.created.places.push(row.id);
+      } else if (p.action === 'update' && p.placeId !== null) {
+        const before = await trx.selectFrom('places').selectAll().where('id', '=', p.placeId).executeTakeFirstOrThrow();
+        changes.updated.places.push({ id: p.placeId, before: { team: before.team, format: before.format, hours: before.hours, capacity: before.capacity, languages: before.languages, description: before.description } });
+        await trx.updateTable('places').set(values).where('id', '=', p.placeId).execute();
+      }
+    }
+  }
+}
+
+function toRecord(row: { id: number; programme_id: number | null; kind: string; file_name: string; created_at: string; undone_at: string | null; summary: string }): ImportRecord {
+  return { id: row.id, programmeId: row.programme_id, kind: row.kind as ImportKind, fileName: row.file_name, createdAt: row.created_at, undoneAt: row.undone_at, summary: JSON.parse(row.summary) as ImportRecord['summary'] };
+}
+
+/**
+ * Commits a preview in one transaction: plans again against the data as it is now (so a second
+ * import of the same file changes nothing), executes the plan, remembers the confirmed mapping and
+ * records what changed for undo. A backup is taken first.
+ */
+export async function commitImport(ctx: ServiceContext, input: { previewId: string; mapping?: Record<string, string | null>; choiceOverrides?: Record<string, number> }): Promise<ImportRecord> {
+  const prepared = cacheOf(ctx).get(input.previewId);
+  if (!prepared) throw new AppError('not_found', 'This preview has expired. Choose the file again.');
+  const first = await planFile(ctx.db, prepared, { mapping: input.mapping, choiceOverrides: input.choiceOverrides, importedAt: isoNow(ctx) });
+  if (!first.plan || !first.proposal) {
+    const missing = first.proposal?.missingRequired.join(', ');
+    throw new AppError('invalid_input', missing ? `Map a column to: ${missing}, then import.` : (first.sheetMessage ?? 'Choose the sheet that holds the table first.'));
+  }
+  if (ctx.dbPath !== ':memory:') await backupNow(ctx, 'before-import');
+  const at = isoNow(ctx);
+  const record = await ctx.db.transaction().execute(async (trx) => {
+    const planned = await planFile(trx, prepared, { mapping: input.mapping, choiceOverrides: input.choiceOverrides, importedAt: at });
+    const plan = planned.plan as PeoplePlan | OrganisationsPlan;
+    const proposal = planned.proposal as MappingProposal;
+    const row = await trx
+      .insertInto('imports')
+      .values({ programme_id: prepared.programmeId, kind: prepared.kind, file_name: prepared.fileName, file_hash: prepared.fileHash, sheet: planned.table?.sheetName ?? null, header_signature: proposal.signature, mapping: JSON.stringify(proposal.columns), summary: JSON.stringify(plan.summary), changes: '{}', created_at: at, undone_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const changes = emptyChanges();
+    if (plan.kind === 'organisations') await executeOrganisationsPlan(trx, prepared.programmeId, plan, at, changes);
+    else await executePeoplePlan(trx, prepared.programmeId, plan, row.id, at, changes);
+    await trx.updateTable('imports').set({ changes: JSON.stringify(changes) }).where('id', '=', row.id).execute();
+    await repo.rememberMapping(trx, proposal.signature, prepared.kind, rememberedForm(proposal.columns), at);
+    if (input.choiceOverrides && Object.keys(input.choiceOverrides).length > 0) {
+      await repo.saveChoiceAliases(trx, prepared.programmeId, { ...(await repo.loadChoiceAliases(trx, prepared.programmeId)), ...input.choiceOverrides });
+    }
+    await appendAudit(trx, { at, actor: ctx.actor, action: 'import', entity: 'programme', entityId: prepared.programmeId, details: { import: row.id, kind: prepared.kind, ...plan.summary } });
+    return toRecord((await trx.selectFrom('imports').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow()));
+  });
+  cacheOf(ctx).delete(input.previewId);
+  return record;
+}
+
+/** The imports of a programme, newest first. */
+export async function listImports(ctx: ServiceContext, programmeId: number): Promise<ImportRecord[]> {
+  const rows = await ctx.db.selectFrom('imports').selectAll().where('programme_id', '=', programmeId).orderBy('id', 'desc').execute();
+  return rows.map(toRecord);
+}
+
+/**
+ * Undoes an import: puts back what it changed and removes what it created. Refused, with the reason,
+ * when later work builds on it (placements made from its applications, people used elsewhere).
+ */
+export async function undoImport(ctx: ServiceContext, id: number): Promise<ImportRecord> {
+  const row = await ctx.db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('not_found', `There is no import with number ${id}.`);
+  if (row.undone_at) throw new AppError('conflict', 'This import was already undone.');
+  const changes = JSON.parse(row.changes) as ImportChanges;
+  if (ctx.dbPath !== ':memory:') await backupNow(ctx, 'before-bulk-delete');
+  return ctx.db.transaction().execute(async (trx) => {
+    const c = changes.created;
+    if (c.applications.length > 0) {
+      const used = await trx.selectFrom('placements').select('id').where('application_id', 'in', c.applications).where('status', '!=', 'cancelled').executeTakeFirst();
+      if (used) throw new AppError('conflict', 'Participants of this import have been matched since. Cancel those placements (or run the matching again without them) before undoing the import.');
+    }
+    if (c.people.length > 0) {
+      const elsewhere = await trx.selectFrom('applications').select('id').where('participant_id', 'in', c.people).where('id', 'not in', c.applications.length > 0 ? c.applications : [0]).executeTakeFirst();
+      if (elsewhere) throw new AppError('conflict', 'Some people of this import have signed up for something else since. Undo that first, or edit those people by hand.');
+    }
+    for (const u of changes.updated.applications) {
+      await trx.updateTable('applications').set(u.before).where('id', '=', u.id).execute();
+      await trx.deleteFrom('application_choices').where('application_id', '=', u.id).execute();
+      for (const ch of u.choices) await trx.insertInto('application_choices').values({ application_id: u.id, ...ch }).execute();
+    }
+    for (const u of changes.updated.people) await trx.updateTable('people').set(u.before).where('id', '=', u.id).execute();
+    for (const u of changes.updated.places) await trx.updateTable('places').set(u.before).where('id', '=', u.id).execute();
+    for (const u of changes.updated.contacts) await trx.updateTable('contacts').set(u.before).where('id', '=', u.id).execute();
+    for (const u of changes.updated.organisations) await trx.updateTable('organisations').set(u.before).where('id', '=', u.id).execute();
+    for (const u of changes.updated.links) await trx.updateTable('programme_organisations').set(u.before).where('programme_id', '=', row.programme_id ?? 0).where('organisation_id', '=', u.organisationId).execute();
+    if (c.applications.length > 0) await trx.deleteFrom('applications').where('id', 'in', c.applications).execute();
+    if (c.contacts.length > 0) await trx.deleteFrom('contacts').where('id', 'in', c.contacts).execute();
+    if (c.places.length > 0) await trx.deleteFrom('places').where('id', 'in', c.places).execute();
+    if (c.people.length > 0) await trx.deleteFrom('people').where('id', 'in', c.people).execute();
+    if (c.links.length > 0) await trx.deleteFrom('programme_organisations').where('programme_id', '=', row.programme_id ?? 0).where('organisation_id', 'in', c.links).execute();
+    for (const orgId of c.organisations) {
+      try {
+        await trx.deleteFrom('organisations').where('id', '=', orgId).execute();
+      } catch {
+        throw new AppError('conflict', 'An organisation this import created is used by other data now. Move that data first, then undo the import.');
+      }
+    }
+    const at = isoNow(ctx);
+    await trx.updateTable('imports').set({ undone_at: at }).where('id', '=', id).execute();
+    await appendAudit(trx, { at, actor: ctx.actor, action: 'import_undo', entity: 'programme', entityId: row.programme_id, details: { import: id } });
+    return toRecord({ ...row, undone_at: at });
+  });
+}
