@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
@@ -143,10 +144,15 @@ export function createDocumentRenderer(options: DocumentRendererOptions): Docume
 
   const renderToFile = async (jobs: DocumentJob | readonly DocumentJob[], file: string, onDocument?: (index: number) => void): Promise<void> => {
     const temp = `${file}.${process.pid}.partial`;
+    const out = createWriteStream(temp, { flags: 'w' });
     try {
-      await renderToStream(jobs, createWriteStream(temp, { flags: 'w' }), onDocument);
+      await renderToStream(jobs, out, onDocument);
       await rename(temp, file);
     } catch (e) {
+      // A stream destroyed while its file is still opening creates the file afterwards: wait for the
+      // close before removing it, or a cancelled export leaves a half-written file behind.
+      out.destroy();
+      if (!out.closed) await once(out, 'close').catch(() => undefined);
       await rm(temp, { force: true });
       throw e;
     }
