@@ -2,10 +2,13 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
+// MEELOOP_OUT_DIR moves the build (default out/), so that parallel test runs do not overwrite each other.
+const outDir = process.env.MEELOOP_OUT_DIR ?? 'out';
+
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: `${outDir}/main`,
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src-main/index.ts'),
@@ -17,14 +20,14 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: `${outDir}/preload`,
       rollupOptions: { input: { index: resolve(__dirname, 'src-main/preload/index.ts') } },
     },
   },
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
+      outDir: resolve(__dirname, outDir, 'renderer'),
       rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
     },
     plugins: [react()],

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT } from './context';
 
-export const RENDERER_DIR = path.join(REPO_ROOT, 'out', 'renderer');
+/** The built renderer; MEELOOP_OUT_DIR (as in electron.vite.config.ts) moves it for parallel runs. */
+export const RENDERER_DIR = path.resolve(REPO_ROOT, process.env.MEELOOP_OUT_DIR ?? 'out', 'renderer');
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
 
 function newestMtime(dir: string): number {

@@ -1,3 +1,6 @@
+import { documentsTexts } from './areas/documents';
+import { importerTexts } from './areas/importer';
+import { plannerTexts } from './areas/planner';
 import type { Messages } from './nl';
 
 const en: Messages = {
@@ -241,6 +244,9 @@ const en: Messages = {
     noOffer: 'Nobody on the waiting list fits the freed place.',
     close: 'Close',
   },
+  importer: importerTexts.en,
+  planner: plannerTexts.en,
+  documents: documentsTexts.en,
   placeholder: {
     import: 'Here you will soon read in the spreadsheets of partner networks, with a preview and column mapping before anything is saved.',
     planner: 'Here you will soon plan the preparation and debrief sessions and the hours of each placement.',

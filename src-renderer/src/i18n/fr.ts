@@ -1,3 +1,6 @@
+import { documentsTexts } from './areas/documents';
+import { importerTexts } from './areas/importer';
+import { plannerTexts } from './areas/planner';
 import type { Messages } from './nl';
 
 const fr: Messages = {
@@ -241,6 +244,9 @@ const fr: Messages = {
     noOffer: 'Personne sur la liste d’attente ne convient pour la place libérée.',
     close: 'Fermer',
   },
+  importer: importerTexts.fr,
+  planner: plannerTexts.fr,
+  documents: documentsTexts.fr,
   placeholder: {
     import: 'Ici, vous importerez bientôt les tableurs des réseaux partenaires, avec un aperçu et la correspondance des colonnes avant tout enregistrement.',
     planner: 'Ici, vous planifierez bientôt les séances de préparation et de retour ainsi que les heures de chaque appariement.',

@@ -1,3 +1,6 @@
+import { documentsTexts } from './areas/documents';
+import { importerTexts } from './areas/importer';
+import { plannerTexts } from './areas/planner';
 /** Dutch is the source language: fr and en must have exactly these keys (checked by the type below). */
 const nl = {
   app: {
@@ -240,6 +243,9 @@ const nl = {
     noOffer: 'Niemand op de wachtlijst past op de vrijgekomen plaats.',
     close: 'Sluiten',
   },
+  importer: importerTexts.nl,
+  planner: plannerTexts.nl,
+  documents: documentsTexts.nl,
   placeholder: {
     import: 'Hier leest u straks de spreadsheets van partnernetwerken in, met voorbeeld en kolomkoppeling voordat er iets wordt opgeslagen.',
     planner: 'Hier plant u straks de voorbereidings- en terugkomsessies en de uren van elke koppeling.',
