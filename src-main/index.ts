@@ -172,6 +172,14 @@ async function start(): Promise<void> {
     return;
   }
   await ensureDailyBackup(ctx).catch((e: unknown) => log('daily backup failed', e));
+  ctx.ui = {
+    chooseFolder: async (purpose) => {
+      const title = { documents: 'Map voor de documenten', calendar: 'Map voor de agenda-bestanden', export: 'Map voor de export' }[purpose];
+      const options: Electron.OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory'] };
+      const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+  };
   const handlers = createHandlers(ctx);
   registerIpc(ipcMain, handlers, isTrustedSender, log);
   createWindow();

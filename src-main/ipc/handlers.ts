@@ -7,6 +7,7 @@ import * as places from '../services/place.service';
 import * as people from '../services/person.service';
 import * as backups from '../services/backup.service';
 import * as matching from '../services/matching.service';
+import { AppError } from '../../src-shared/errors';
 import type { Handlers } from './dispatch';
 import { createImportHandlers } from './import.handlers';
 import { createPlannerHandlers } from './planner.handlers';
@@ -16,6 +17,10 @@ import { createDocumentsHandlers } from './documents.handlers';
 export function createHandlers(ctx: ServiceContext): Handlers {
   return {
     'app.status': () => app.getStatus(ctx),
+    'dialog.chooseFolder': async ({ purpose }) => {
+      if (!ctx.ui) throw new AppError('invalid_input', 'Choosing a folder needs the app window; on the command line, give the folder with --out.');
+      return { folder: await ctx.ui.chooseFolder(purpose) };
+    },
     'app.startEmpty': () => app.startEmpty(ctx),
     'demo.load': () => demo.loadDemo(ctx),
 

@@ -17,6 +17,18 @@ export interface ServiceContext {
   replaceWith: (file: string) => Promise<void>;
   /** Closes the database. */
   close: () => Promise<void>;
+  /**
+   * What only a window can do (system dialogs). Absent in the CLI; the app sets Electron's dialogs,
+   * the end-to-end test host sets a stand-in.
+   */
+  ui?: UiPort;
+}
+
+export type FolderPurpose = 'documents' | 'calendar' | 'export';
+
+export interface UiPort {
+  /** The folder the coordinator picked, or null when they cancelled. */
+  chooseFolder: (purpose: FolderPurpose) => Promise<string | null>;
 }
 
 export function isoNow(ctx: Pick<ServiceContext, 'now'>): string {

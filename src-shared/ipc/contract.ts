@@ -122,6 +122,12 @@ export const contract = {
   /** Restore one backup from the list; the current state is kept as a backup first. */
   'backup.restore': { input: z.object({ name: z.string().regex(/^meeloop-[\w-]+\.db$/, 'Choose a backup from the list.') }).strict(), output: RestoreResultSchema },
 
+  /** Ask the coordinator for a folder to write exports into (the system's folder dialog); null when cancelled. */
+  'dialog.chooseFolder': {
+    input: z.object({ purpose: z.enum(['documents', 'calendar', 'export'], { error: 'Unknown purpose for a folder.' }) }).strict(),
+    output: z.object({ folder: z.string().nullable() }),
+  },
+
   ...importContract,
   ...plannerContract,
   ...documentsContract,

@@ -60,6 +60,7 @@ const SPECIFIC: Record<string, unknown[]> = {
   'import.undo': [{ id: 0 }],
   'matching.run': [{ programmeId: 1, mode: 'random' }],
   'placement.pin': [{ id: 1, isPinned: 'yes' }],
+  'dialog.chooseFolder': [{ purpose: '/etc' }],
   'backup.restore': [{ name: '../../etc/passwd' }, { name: '/tmp/meeloop-x.db' }, { name: 'meeloop-../x.db' }],
 };
 
@@ -88,6 +89,16 @@ describe('every contract channel', () => {
     }
     expect(await snapshotDb(ctx.db)).toEqual(before);
     expect(logged).toEqual([]);
+  });
+
+  it('asks the window for a folder, and says so clearly where there is no window', async () => {
+    const none = await call('dialog.chooseFolder', { purpose: 'documents' });
+    expect(none).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('--out') } });
+    const asked: string[] = [];
+    ctx.ui = { chooseFolder: async (purpose) => (asked.push(purpose), purpose === 'calendar' ? null : '/home/coordinator/Exports') };
+    expect(await ok('dialog.chooseFolder', { purpose: 'documents' })).toEqual({ folder: '/home/coordinator/Exports' });
+    expect(await ok('dialog.chooseFolder', { purpose: 'calendar' })).toEqual({ folder: null });
+    expect(asked).toEqual(['documents', 'calendar']);
   });
 
   it('refuses an unknown channel', async () => {
