@@ -4,6 +4,7 @@ import type { ProgrammeSummary } from '../../src-shared/schemas/app.schema';
 import * as repo from '../db/repositories/programme.repository';
 import { appendAudit } from '../db/repositories/audit.repository';
 import { isoNow, type ServiceContext } from './context';
+import { backupNow } from './backup.service';
 
 /** Lists every programme, newest first. */
 export function listProgrammes(ctx: ServiceContext): Promise<Programme[]> {
@@ -54,6 +55,10 @@ export async function updateProgramme(ctx: ServiceContext, input: ProgrammeUpdat
 
 /** Deletes a programme and everything that belongs only to it. */
 export async function deleteProgramme(ctx: ServiceContext, id: number): Promise<{ id: number; deleted: true }> {
+  // Deleting a programme removes its places, applications, placements and sessions too: a bulk
+  // delete, so the state before it is kept as a backup first (checked to exist before that).
+  await getProgramme(ctx, id);
+  if (ctx.dbPath !== ':memory:') await backupNow(ctx, 'before-bulk-delete');
   return ctx.db.transaction().execute(async (trx) => {
     if (!(await repo.deleteProgramme(trx, id))) throw new AppError('not_found', `There is no programme with number ${id}.`);
     await appendAudit(trx, { at: isoNow(ctx), actor: ctx.actor, action: 'delete', entity: 'programme', entityId: id });

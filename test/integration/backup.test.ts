@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/cli';
 import { backupNow, ensureDailyBackup, KEEP_AUTOMATIC_BACKUPS, listBackups, restoreBackup } from '../../src-main/services/backup.service';
-import { createProgramme, listProgrammes } from '../../src-main/services/programme.service';
+import { createProgramme, deleteProgramme, listProgrammes } from '../../src-main/services/programme.service';
 import { ProgrammeInputSchema } from '../../src-shared/schemas/programme.schema';
 import { createTestContext, fixedClock, tempDir, type TestContext } from '../helpers/context';
 
@@ -56,6 +56,20 @@ describe('backups', () => {
     expect(await ensureDailyBackup(ctx)).not.toBeNull();
     expect(await ensureDailyBackup(ctx)).toBeNull();
     expect(listBackups(ctx).filter((b) => b.reason === 'daily')).toHaveLength(1);
+  });
+
+  it('keeps the state before a programme is deleted as a backup, and takes none for an unknown programme', async () => {
+    const { ctx } = await fileContext();
+    const p = await createProgramme(ctx, programme('Weg'));
+    await expect(deleteProgramme(ctx, p.id + 99)).rejects.toMatchObject({ code: 'not_found' });
+    expect(listBackups(ctx)).toHaveLength(0);
+    await deleteProgramme(ctx, p.id);
+    const [b] = listBackups(ctx);
+    expect(b?.reason).toBe('before-bulk-delete');
+    const before = await createTestContext({ file: b!.file });
+    contexts.push(before);
+    expect((await listProgrammes(before)).map((x) => x.name)).toEqual(['Weg']);
+    expect(await listProgrammes(ctx)).toEqual([]);
   });
 
   it('restores a backup and keeps the state before the restore as a backup', async () => {
