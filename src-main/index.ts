@@ -8,6 +8,7 @@ import { listBackupFiles } from './io/backup-files';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { DB_FILE_NAME, resourcesDir } from './io/paths';
+import { decideExternalLink, isConfirmed, isNavigationAllowed, isOurRendererUrl, isPermissionGranted, isTrustedSenderFrame, windowOpenAction } from './security/external-links';
 
 /*
  * Electron lifecycle and windows only. Everything else lives in services behind the IPC contract.
@@ -44,48 +45,40 @@ function rendererUrl(): string {
   return dev ?? `file://${path.join(__dirname, '../renderer/index.html')}`;
 }
 
-function isOurRenderer(url: string): boolean {
-  const base = rendererUrl();
-  if (base.startsWith('file://')) return url.split('#')[0]?.split('?')[0] === base;
-  return url.startsWith(base);
-}
-
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
-  return mainWindow !== null && event.sender === mainWindow.webContents && frame !== null && isOurRenderer(frame.url);
+  return isTrustedSenderFrame({ isMainWindow: mainWindow !== null && event.sender === mainWindow.webContents, frameUrl: frame?.url, isTopFrame: frame !== null && frame.parent === null }, rendererUrl());
 }
 
 function harden(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(isPermissionGranted(permission)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => isPermissionGranted(permission));
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (!isOurRenderer(url)) event.preventDefault();
+      if (!isNavigationAllowed(url, rendererUrl())) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      void confirmExternal(url);
-      return { action: 'deny' };
+      if (!isOurRendererUrl(url, rendererUrl())) void confirmExternal(url);
+      return windowOpenAction();
     });
   });
 }
 
 /** Only https and mailto links leave the app, and only after the coordinator agrees. */
 async function confirmExternal(url: string): Promise<void> {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
+  const decision = decideExternalLink(url);
+  if (!decision.isAllowed) {
+    log(`refused to open a ${decision.reason} link outside the app`);
     return;
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'mailto:') return;
   const owner = mainWindow ?? undefined;
-  const options = { type: 'question' as const, buttons: ['Openen', 'Annuleren'], defaultId: 1, cancelId: 1, message: `Deze link openen buiten Meeloop?\n${parsed.href}` };
+  const options = { type: 'question' as const, ...decision.prompt };
   const answer = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
-  if (answer.response === 0) await shell.openExternal(parsed.href);
+  if (isConfirmed(answer.response)) await shell.openExternal(decision.href);
 }
 
 function createWindow(): void {

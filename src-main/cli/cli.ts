@@ -59,7 +59,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   json = parsed.values.json === true;
   const found = findCommand(parsed.positionals);
   if (parsed.values.help || parsed.positionals.length === 0) {
-    io.stdout(usage() + '\n');
+    // With --json, stdout still carries exactly one JSON object.
+    if (json && !parsed.values.help) return fail({ code: 'invalid_input', message: 'Give a command. Run with --help to see the commands.' });
+    io.stdout((json ? JSON.stringify({ ok: true, usage: usage() }) : usage()) + '\n');
     return parsed.values.help ? 0 : 1;
   }
   if (!found) {

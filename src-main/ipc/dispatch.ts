@@ -26,7 +26,9 @@ export function toErrorInfo(e: unknown, log: Logger): ErrorInfo {
  */
 export async function dispatch(handlers: Handlers, channel: unknown, rawInput: unknown, log: Logger): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
-    return { ok: false, error: { code: 'unknown_channel', message: `Meeloop does not know the request "${String(channel).slice(0, 80)}".` } };
+    // Never String(channel): an object with a hostile toString (or none) would throw here.
+    const name = typeof channel === 'string' ? channel.slice(0, 80) : `(${typeof channel})`;
+    return { ok: false, error: { code: 'unknown_channel', message: `Meeloop does not know the request "${name}".` } };
   }
   const parsed = contract[channel].input.safeParse(rawInput ?? {});
   if (!parsed.success) {

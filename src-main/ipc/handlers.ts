@@ -12,6 +12,7 @@ import type { Handlers } from './dispatch';
 import { createImportHandlers } from './import.handlers';
 import { createPlannerHandlers } from './planner.handlers';
 import { createDocumentsHandlers } from './documents.handlers';
+import { createTrustHandlers } from './trust.handlers';
 
 /** The contract's handlers: each parses nothing (dispatch did) and calls one service. */
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -68,5 +69,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...createImportHandlers(ctx),
     ...createPlannerHandlers(ctx),
     ...createDocumentsHandlers(ctx),
+    ...createTrustHandlers(ctx),
   };
 }

@@ -13,6 +13,7 @@ import {
   type DocumentScope,
   type DocumentSet,
   type DocumentsOverview,
+  type ExportMode,
 } from '../../src-shared/schemas/documents.schema';
 import type { Db } from '../db/connection';
 import { appendAudit } from '../db/repositories/audit.repository';
@@ -211,14 +212,39 @@ function placementCore(data: ProgrammeData, p: PlacementData, issuedOn: string) 
 
 const plainBlocks = (blocks: PlacementData['blocks']): ScheduleBlock[] => blocks.map(({ date, startTime, endTime, activity }) => ({ date, startTime, endTime, activity }));
 
+/** The documents for one reader: a participant's (every placement) or a host's (with its mentors' pages). */
+interface JobGroup {
+  name: string;
+  jobs: DocumentJob[];
+}
+
+interface BuiltJobs {
+  /** Every document in print order. */
+  jobs: DocumentJob[];
+  /** The same documents per participant (or per host for the host overview), for one file per person. */
+  groups: JobGroup[];
+  placements: PlacementData[];
+  /** Distinct persons whose data the documents carry (participants and mentors or host contacts). */
+  personKeys: Set<string>;
+}
+
 /** The documents of one request, in print order, with the persons whose data they carry. */
-function buildJobs(data: ProgrammeData, set: DocumentSet, scope: DocumentScope, issuedOn: string): { jobs: DocumentJob[]; placements: PlacementData[]; personKeys: Set<string> } {
+function buildJobs(data: ProgrammeData, set: DocumentSet, scope: DocumentScope, issuedOn: string): BuiltJobs {
   if (set === 'host-overview' && scope.kind === 'participant') {
     throw new AppError('invalid_input', 'The host overview is made per host organisation: choose a host or the whole programme.');
   }
   const placements = selectPlacements(data, scope);
   const personKeys = new Set<string>();
-  const jobs: DocumentJob[] = [];
+  const groups = new Map<string, JobGroup>();
+  const add = (key: string, name: string, ...added: DocumentJob[]) => {
+    const group = groups.get(key) ?? { name, jobs: [] };
+    group.jobs.push(...added);
+    groups.set(key, group);
+  };
+  const result = (): BuiltJobs => {
+    const list = [...groups.values()];
+    return { jobs: list.flatMap((g) => g.jobs), groups: list, placements, personKeys };
+  };
   for (const p of placements) {
     personKeys.add(`p${p.participant.id}`);
     if (p.mentor) personKeys.add(p.mentor.id !== null ? `p${p.mentor.id}` : `c${p.mentor.name}`);
@@ -239,27 +265,27 @@ function buildJobs(data: ProgrammeData, set: DocumentSet, scope: DocumentScope, 
         { programme: { name: data.name, country: data.country, requiredHours: data.requiredHours, coordinator: null }, host: { name: host.name, address: host.address, language: host.language }, visits, issuedOn },
         `the host overview for ${host.name}`,
       );
-      jobs.push({ kind: 'host-overview', data: overview });
-      for (const perMentor of overviewsPerMentor(overview)) jobs.push({ kind: 'host-overview', data: perMentor });
+      add(`h${hostId}`, host.name, { kind: 'host-overview', data: overview }, ...overviewsPerMentor(overview).map((perMentor): DocumentJob => ({ kind: 'host-overview', data: perMentor })));
     }
-    return { jobs, placements, personKeys };
+    return result();
   }
   for (const p of placements) {
     const core = placementCore(data, p, issuedOn);
+    const key = `p${p.participant.id}`;
     if (set === 'programme') {
-      jobs.push({ kind: 'programme', data: { ...core, blocks: plainBlocks(p.blocks), sessions: p.sessions, theme: data.theme } });
+      add(key, p.participant.name, { kind: 'programme', data: { ...core, blocks: plainBlocks(p.blocks), sessions: p.sessions, theme: data.theme } });
     } else if (set === 'consent') {
       const visitDates = [...new Set(p.blocks.map((b) => b.date))];
       const consent = { ...core, visitDates, activities: [] };
-      jobs.push({ kind: 'client-consent', data: consent }, { kind: 'confidentiality-pledge', data: consent }, { kind: 'data-sharing', data: consent });
+      add(key, p.participant.name, { kind: 'client-consent', data: consent }, { kind: 'confidentiality-pledge', data: consent }, { kind: 'data-sharing', data: consent });
     } else {
       // Only blocks that took place count; the period is the first and last day actually done.
       const done = p.blocks.filter((b) => b.status === 'done');
       const dates = done.map((b) => b.date).sort();
-      jobs.push({ kind: 'certificate', data: { ...core, hoursDone: Math.round(scheduleHours(done) * 100) / 100, periodFrom: dates[0] ?? null, periodTo: dates[dates.length - 1] ?? null, signatory: null } });
+      add(key, p.participant.name, { kind: 'certificate', data: { ...core, hoursDone: Math.round(scheduleHours(done) * 100) / 100, periodFrom: dates[0] ?? null, periodTo: dates[dates.length - 1] ?? null, signatory: null } });
     }
   }
-  return { jobs, placements, personKeys };
+  return result();
 }
 
 /** The organisation's logo, when the coordinator put one in the templates folder of the data folder. */
@@ -338,10 +364,11 @@ export interface ExportProgress {
   file: string;
 }
 
+/** Where and how an export writes its files. */
 export interface ExportOptions {
-  /** An existing folder (CLI --out); null writes into <data folder>/exports/<date>, created when missing. */
-  folder: string | null;
-  mode: 'combined' | 'per-document';
+  /** The folder to write into; created when missing, but only inside an existing folder. */
+  folder: string;
+  mode: ExportMode;
   onProgress?: (progress: ExportProgress) => void;
 }
 
@@ -359,48 +386,92 @@ function freeNames(folder: string, names: readonly string[]): string[] {
   });
 }
 
-function resolveFolder(ctx: ServiceContext, folder: string | null): string {
-  if (folder === null) {
-    const dir = path.join(ctx.dataDir, 'exports', issuedOn(ctx));
-    fs.mkdirSync(dir, { recursive: true });
-    return dir;
-  }
+/** File-system errors that mean "this folder cannot take the files", not a defect in Meeloop. */
+const FOLDER_ERRORS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR', 'ENOENT', 'EEXIST', 'EISDIR', 'ENAMETOOLONG', 'ELOOP', 'EINVAL', 'ERR_INVALID_ARG_VALUE']);
+
+function folderError(folder: string, e: unknown): AppError | null {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (!code || !FOLDER_ERRORS.has(code)) return null;
+  const why =
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? 'the disk is full'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'you may not write there (read-only or no permission)'
+        : code === 'ENOENT'
+          ? 'the folder it should be in does not exist'
+          : 'it is not a folder Meeloop can use';
+  return new AppError('file_rejected', `Meeloop cannot write the documents into ${folder.slice(0, 300)}: ${why}. Choose another folder, for example one in your Documents folder.`);
+}
+
+/**
+ * The folder to write into, after a probe file proves it takes files: a read-only or full folder
+ * fails here with a message instead of halfway through an export. A missing folder is created only
+ * inside an existing one (CLI --out new-folder), never a whole path of folders from a typo.
+ */
+function prepareFolder(folder: string): string {
+  if (folder.trim() === '' || folder.includes('\u0000')) throw new AppError('file_rejected', 'This is not a folder name. Choose a folder for the documents.');
   const dir = path.resolve(folder);
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new AppError('not_found', `The folder ${dir} does not exist. Create it first or choose an existing folder.`);
+  const probe = path.join(dir, `.meeloop-write-check-${process.pid}`);
+  try {
+    const stat = fs.statSync(dir, { throwIfNoEntry: false });
+    if (stat && !stat.isDirectory()) throw new AppError('file_rejected', `${dir} is a file, not a folder. Choose a folder for the documents.`);
+    if (!stat) fs.mkdirSync(dir);
+    fs.closeSync(fs.openSync(probe, 'wx'));
+    fs.rmSync(probe, { force: true });
+  } catch (e) {
+    throw folderError(dir, e) ?? e;
+  }
   return dir;
 }
 
 /** The combined file's name; Dutch, as the coordinator's own file (the documents inside follow their readers). */
 const COMBINED_PREFIX: Record<DocumentSet, string> = { programme: 'programma’s', 'host-overview': 'overzichten gastorganisatie', consent: 'toestemmingsformulieren', certificate: 'deelnamebewijzen' };
 
+/** The files an export writes: each with its name and the documents it holds, in print order. */
+function planFiles(built: BuiltJobs, mode: ExportMode, set: DocumentSet, combinedName: string, renderer: DocumentRenderer): { name: string; jobs: DocumentJob[] }[] {
+  if (mode === 'combined') return [{ name: documentFileName(COMBINED_PREFIX[set], combinedName), jobs: built.jobs }];
+  if (mode === 'per-document') return built.jobs.map((job) => ({ name: renderer.fileName(job), jobs: [job] }));
+  // A reader with one document gets that document's own (translated) name.
+  return built.groups.map((g) => ({ name: g.jobs.length === 1 ? renderer.fileName(g.jobs[0]!) : documentFileName(COMBINED_PREFIX[set], g.name), jobs: g.jobs }));
+}
+
 /**
- * Writes the documents of a request as PDF: one print-ready file or one file per document. Every
- * document is built (and its data checked) before the first file is written. Exporting consent forms
- * marks them as sent (a returned or refused form keeps its status). Every export is logged in the
- * audit log with who, when, what and how many persons, since the files carry personal data.
+ * Writes the documents of a request as PDF: one print-ready file, one file per person or one per
+ * document. Every document is built (and its data checked) and the folder proven writable before the
+ * first file is written; a file is never overwritten. Exporting consent forms marks them as sent (a
+ * returned or refused form keeps its status). Every export is logged in the audit log (who, when,
+ * which documents, how many persons, the participants' ids; no names), since the files carry
+ * personal data.
  */
 export async function exportDocumentFiles(ctx: ServiceContext, request: DocumentRequest, options: ExportOptions): Promise<DocumentExportResult> {
   const data = await loadProgrammeData(ctx.db, request.programmeId);
-  const { jobs, placements, personKeys } = buildJobs(data, request.set, request.scope, issuedOn(ctx));
+  const built = buildJobs(data, request.set, request.scope, issuedOn(ctx));
+  const { jobs, placements, personKeys } = built;
   const renderer = documentRenderer(ctx);
-  const names = jobs.map((job) => renderer.fileName(job));
-  const folder = resolveFolder(ctx, options.folder);
+  const scopeName = request.scope.kind === 'programme' ? data.name : request.scope.kind === 'participant' ? placements[0]!.participant.name : placements[0]!.host.name;
+  const planned = planFiles(built, options.mode, request.set, scopeName, renderer);
+  const folder = prepareFolder(options.folder);
 
   const files: string[] = [];
-  if (options.mode === 'combined') {
-    const scopeName = request.scope.kind === 'programme' ? data.name : request.scope.kind === 'participant' ? placements[0]!.participant.name : placements[0]!.host.name;
-    const [name] = freeNames(folder, [documentFileName(COMBINED_PREFIX[request.set], scopeName)]);
-    const file = await resolveOutputFile(folder, name!);
-    await renderer.renderToFile(jobs, file, (i) => options.onProgress?.({ done: i + 1, total: jobs.length, file }));
-    files.push(file);
-  } else {
-    const free = freeNames(folder, names);
-    for (const [i, job] of jobs.entries()) {
-      const file = await resolveOutputFile(folder, free[i]!);
-      await renderer.renderToFile(job, file);
+  const names = freeNames(folder, planned.map((f) => f.name));
+  let done = 0;
+  try {
+    for (const [i, planFile] of planned.entries()) {
+      const file = await resolveOutputFile(folder, names[i]!);
+      const before = done;
+      await renderer.renderToFile(planFile.jobs, file, (j) => {
+        done = before + j + 1;
+        options.onProgress?.({ done, total: jobs.length, file });
+      });
       files.push(file);
-      options.onProgress?.({ done: i + 1, total: jobs.length, file });
     }
+  } catch (e) {
+    // Files written before the failure carry personal data too: they are logged, then the error goes on.
+    if (files.length > 0) await appendAudit(ctx.db, { at: isoNow(ctx), actor: ctx.actor, action: 'export_personal_data', entity: 'programme', entityId: data.id, details: { ...auditDetails(), isComplete: false } });
+    throw folderError(folder, e) ?? e;
+  }
+  function auditDetails() {
+    return { kind: 'documents', set: request.set, scope: request.scope, mode: options.mode, documents: jobs.length, files: files.length, persons: personKeys.size, participantIds: [...new Set(placements.map((p) => p.participant.id))], folder };
   }
 
   const at = isoNow(ctx);
@@ -409,14 +480,7 @@ export async function exportDocumentFiles(ctx: ServiceContext, request: Document
     if (request.set === 'consent') {
       for (const p of placements) for (const kind of CONSENT_KINDS) if (await markSent(trx, data.id, p.participant.id, p.host.id, kind, at)) marked++;
     }
-    await appendAudit(trx, {
-      at,
-      actor: ctx.actor,
-      action: 'export_personal_data',
-      entity: 'programme',
-      entityId: data.id,
-      details: { kind: 'documents', set: request.set, scope: request.scope, mode: options.mode, documents: jobs.length, persons: personKeys.size, participantIds: placements.map((p) => p.participant.id), folder, files: files.map((f) => path.basename(f)) },
-    });
+    await appendAudit(trx, { at, actor: ctx.actor, action: 'export_personal_data', entity: 'programme', entityId: data.id, details: auditDetails() });
     return marked;
   });
   return { folder, files: files.map((file) => ({ file, name: path.basename(file) })), documents: jobs.length, persons: personKeys.size, consentsMarkedSent };
@@ -470,6 +534,28 @@ export async function markConsents(ctx: ServiceContext, input: ConsentMarkInput)
     const row = rows.find((c) => c.kind === kind && c.person_id === input.personId && c.organisation_id === input.organisationId);
     return { kind, status: row?.status ?? 'not_sent', sentAt: row?.sent_at ?? null, returnedAt: row?.returned_at ?? null };
   });
+}
+
+/**
+ * Whose documents the CLI's --person EMAIL asks for: the participant for programmes, consent forms
+ * and certificates; for the host overview, the host organisation the person works for (a mentor or
+ * host contact).
+ */
+export async function scopeForPerson(ctx: ServiceContext, programmeId: number, set: DocumentSet, email: string): Promise<DocumentScope> {
+  const person = await findPersonByEmail(ctx, email);
+  if (set !== 'host-overview') return { kind: 'participant', personId: person.id };
+  const row = await ctx.db.selectFrom('people').select('organisation_id').where('id', '=', person.id).executeTakeFirstOrThrow();
+  if (row.organisation_id === null) throw new AppError('invalid_input', `${person.name} does not work for an organisation, so there is no host overview for them. Give the e-mail address of a mentor or host contact.`);
+  const hosts = await ctx.db
+    .selectFrom('placements as pl')
+    .innerJoin('applications as a', 'a.id', 'pl.application_id')
+    .select('pl.id')
+    .where('a.programme_id', '=', programmeId)
+    .where('pl.organisation_id', '=', row.organisation_id)
+    .where('pl.status', '!=', 'cancelled')
+    .executeTakeFirst();
+  if (!hosts) throw new AppError('not_found', `The organisation of ${person.name} receives nobody in this programme. Give the e-mail address of a mentor or host contact of a host organisation.`);
+  return { kind: 'host', organisationId: row.organisation_id };
 }
 
 /** Finds a person by e-mail for the CLI's --person. */

@@ -11,7 +11,9 @@ import { normaliseRows } from '../domain/import/normalise';
 import { planMentors, planOrganisations, planParticipants, type OrganisationsPlan, type PeoplePlan } from '../domain/import/plan';
 import type { WorkbookData } from '../domain/import/sheet-data';
 import { foldName } from '../domain/names';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db } from '../db/connection';
+import type { Database } from '../db/schema';
 import { findProgramme } from '../db/repositories/programme.repository';
 import { appendAudit } from '../db/repositories/audit.repository';
 import * as repo from '../db/repositories/import.repository';
@@ -26,6 +28,14 @@ interface PreparedFile {
   fileName: string;
   fileHash: string;
   workbook: WorkbookData;
+  /** The sheet the coordinator chose in the latest preview; commit imports that sheet. */
+  sheet?: string;
+  /**
+   * The latest normalised rows with the sheet, mapping and phone countries they were made with.
+   * Normalising is pure, so the commit reuses the preview's work; planning is not cached, because it
+   * depends on the database as it is at commit time.
+   */
+  normalised?: { key: string; value: ReturnType<typeof normaliseRows> };
 }
 
 const MAX_KEPT_PREVIEWS = 5;
@@ -38,6 +48,8 @@ function cacheOf(ctx: ServiceContext): Map<string, PreparedFile> {
 
 export interface ReadOptions {
   onProgress?: (rows: number) => void;
+  /** Where the file is parsed (see loadSpreadsheet); 'auto' (a worker when one is found) unless a benchmark or test says otherwise. */
+  parseMode?: 'auto' | 'worker' | 'in-process';
 }
 
 /** Reads and checks a file from disk (CLI, or the window's bytes written to a private temp file). */
@@ -49,7 +61,7 @@ export async function readImportFile(file: string, options: ReadOptions = {}): P
     throw new AppError('not_found', `Meeloop cannot read ${file}. Check the file name and that the file is not open in another program.`);
   }
   const fileHash = crypto.createHash('sha256').update(bytes).digest('hex');
-  const loaded = await loadSpreadsheet(file, { onProgress: options.onProgress });
+  const loaded = await loadSpreadsheet(file, { onProgress: options.onProgress, mode: options.parseMode });
   if (!loaded.ok) throw new AppError('file_rejected', loaded.rejection.message, loaded.rejection);
   return { workbook: loaded.workbook, fileHash };
 }
@@ -64,7 +76,7 @@ interface Planned {
 }
 
 /** Locates the table, maps the columns (remembered mapping first), normalises and plans. Pure but for reads. */
-async function planFile(db: Db, prepared: PreparedFile, options: { sheet?: string; mapping?: Record<string, string | null>; choiceOverrides?: Record<string, number>; importedAt: string }): Promise<Planned> {
+async function planFile(db: Db, prepared: PreparedFile, options: { sheet?: string; mapping?: Record<string, string | null>; choiceOverrides?: Record<string, number>; importedAt: string; isMappingOnly?: boolean }): Promise<Planned> {
   const located = locateTable(prepared.workbook, prepared.kind, options.sheet);
   if (!located.ok) {
     if (located.reason === 'no_table') throw new AppError('file_rejected', located.message, { reason: 'no_table', sheets: located.sheets });
@@ -87,14 +99,20 @@ async function planFile(db: Db, prepared: PreparedFile, options: { sheet?: strin
     }
     proposal = correctMapping(proposal, corrections, table.headers);
   }
-  if (proposal.missingRequired.length > 0) return { table, sheets: located.sheets, sheetMessage: null, proposal, isRemembered, plan: null };
+  if (proposal.missingRequired.length > 0 || options.isMappingOnly) return { table, sheets: located.sheets, sheetMessage: null, proposal, isRemembered, plan: null };
 
   const existing = await repo.loadExistingForImport(db, prepared.programmeId);
   // "0475 12 34 56" is a Belgian mobile and a Dutch landline: read numbers without a prefix as numbers
   // of the country where most of the programme's organisations are (Dutch postcodes: 1234 AB).
   const linked = existing.organisations.filter((o) => o.programmeLink !== null && o.postcode !== null);
   const isDutch = linked.length > 0 && linked.filter((o) => /^\d{4} ?[A-Z]{2}$/.test(o.postcode ?? '')).length * 2 > linked.length;
-  const normalised = normaliseRows(prepared.kind, table, proposal.columns, { phoneCountries: isDutch ? ['NL', 'BE'] : ['BE', 'NL'] });
+  const phoneCountries: ('NL' | 'BE')[] = isDutch ? ['NL', 'BE'] : ['BE', 'NL'];
+  const normalisedKey = JSON.stringify([table.sheetName, table.headerRowNumber, proposal.columns.map((c) => c.field), phoneCountries]);
+  let normalised = prepared.normalised?.key === normalisedKey ? prepared.normalised.value : undefined;
+  if (normalised === undefined) {
+    normalised = normaliseRows(prepared.kind, table, proposal.columns, { phoneCountries });
+    prepared.normalised = { key: normalisedKey, value: normalised };
+  }
   // Picks made in earlier imports of this programme are reused, so a re-import needs no new picks.
   const aliases = await repo.loadChoiceAliases(db, prepared.programmeId);
   const overrides = new Map(Object.entries({ ...aliases, ...(options.choiceOverrides ?? {}) }));
@@ -187,7 +205,8 @@ export async function previewImport(ctx: ServiceContext, input: ImportPreviewInp
     cache.set(previewId, prepared);
     while (cache.size > MAX_KEPT_PREVIEWS) cache.delete(cache.keys().next().value as string);
   }
-  const planned = await planFile(ctx.db, prepared, { sheet: input.sheet, mapping: input.mapping, choiceOverrides: input.choiceOverrides, importedAt: isoNow(ctx) });
+  const planned = await planFile(ctx.db, prepared, { sheet: input.sheet ?? prepared.sheet, mapping: input.mapping, choiceOverrides: input.choiceOverrides, importedAt: isoNow(ctx) });
+  if (input.sheet !== undefined) prepared.sheet = input.sheet;
   return toPreview(previewId, prepared, planned);
 }
 
@@ -251,6 +270,40 @@ const PERSON_COLUMNS: Record<string, string> = {
   mentorCapacity: 'mentor_capacity',
 };
 
+/** Rows per bulk INSERT: bounds the JSON text of one statement to a few megabytes. */
+const INSERT_CHUNK = 2000;
+
+function chunks<T>(list: readonly T[], size = INSERT_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Inserts many rows of one table with one short statement: the rows travel as one JSON parameter that
+ * SQLite unpacks with json_each. A multi-row VALUES list costs a bound parameter per cell and a new,
+ * long statement to prepare per chunk, which took longer than the write itself for a 10,000-row file.
+ * Values must be text, numbers or null (booleans are stored as 0/1 by the caller, as everywhere).
+ */
+async function insertMany<T extends keyof Database, R extends keyof Selectable<Database[T]> & string>(trx: Db, table: T, rows: readonly Insertable<Database[T]>[], returning: readonly R[]): Promise<Pick<Selectable<Database[T]>, R>[]> {
+  const first = rows[0];
+  if (first === undefined) return [];
+  const columns = Object.keys(first);
+  const out: Pick<Selectable<Database[T]>, R>[] = [];
+  for (const part of chunks(rows)) {
+    const json = JSON.stringify(part.map((r) => columns.map((c) => (r as Record<string, unknown>)[c] ?? null)));
+    const query = sql<Pick<Selectable<Database[T]>, R>>`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) select ${sql.join(columns.map((_, i) => sql`json_extract(value, ${`$[${i}]`})`))} from json_each(${json}) where true${returning.length > 0 ? sql` returning ${sql.join(returning.map((c) => sql.ref(c)))}` : sql``}`;
+    out.push(...(await query.execute(trx)).rows);
+  }
+  return out;
+}
+
+/**
+ * Executes a participants or mentors plan. New people, applications and choices are written in bulk
+ * (insertMany: a 10,000-row sign-up file is ~15 statements instead of ~60,000); ids come back
+ * through RETURNING and are matched by e-mail / participant id, never by position, because SQLite
+ * does not promise the order of RETURNING rows. Updates stay row by row: they keep the before-image for undo.
+ */
 async function executePeoplePlan(trx: Db, programmeId: number, plan: PeoplePlan, importId: number, at: string, changes: ImportChanges): Promise<void> {
   const newOrgIds = new Map<string, number>();
   for (const o of plan.newOrganisations) {
@@ -259,34 +312,48 @@ async function executePeoplePlan(trx: Db, programmeId: number, plan: PeoplePlan,
     await linkOrganisation(trx, programmeId, id, 'sends', null, changes);
   }
   const orgId = (ref: PeoplePlan['items'][number]['values']['organisation']): number | null => (ref === null ? null : ref.kind === 'existing' ? ref.id : (newOrgIds.get(ref.key) ?? null));
+
+  // 1. New people, in chunks; their ids by e-mail (the plan has one item per e-mail).
+  const createdIdByEmail = new Map<string, number>();
+  const creates = plan.items.filter((i) => i.action === 'create');
+  const peopleRows = await insertMany(
+    trx,
+    'people',
+    creates.map(({ values: v }) => ({
+      first_name: v.firstName,
+      last_name: v.lastName,
+      email: v.email,
+      phone: v.phone,
+      language: v.language ?? 'nl',
+      organisation_id: orgId(v.organisation),
+      function_title: v.functionTitle,
+      network: v.network,
+      is_participant: v.isParticipant ? 1 : 0,
+      is_mentor: v.isMentor ? 1 : 0,
+      learning_questions: v.learningQuestions ?? '',
+      availability: '[]',
+      mentor_capacity: v.mentorCapacity,
+      notes: '',
+      created_at: at,
+      updated_at: at,
+    })),
+    ['id', 'email'],
+  );
+  for (const r of peopleRows) if (r.email !== null) createdIdByEmail.set(r.email, r.id);
+  for (const item of creates) {
+    const id = createdIdByEmail.get(item.values.email);
+    if (id === undefined) throw new AppError('internal', 'A new person was not saved. Nothing was imported. Try again.');
+    changes.created.people.push(id);
+  }
+
+  // 2. Updates and programme links, row by row; a link already made in this import is not looked up again.
+  const lastCode = new Map<number, string | null>();
+  const newApplications: { personId: number; app: NonNullable<PeoplePlan['items'][number]['application']> }[] = [];
   for (const item of plan.items) {
     const v = item.values;
     let personId = item.personId;
     if (item.action === 'create') {
-      const row = await trx
-        .insertInto('people')
-        .values({
-          first_name: v.firstName,
-          last_name: v.lastName,
-          email: v.email,
-          phone: v.phone,
-          language: v.language ?? 'nl',
-          organisation_id: orgId(v.organisation),
-          function_title: v.functionTitle,
-          network: v.network,
-          is_participant: v.isParticipant ? 1 : 0,
-          is_mentor: v.isMentor ? 1 : 0,
-          learning_questions: v.learningQuestions ?? '',
-          availability: '[]',
-          mentor_capacity: v.mentorCapacity,
-          notes: '',
-          created_at: at,
-          updated_at: at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      personId = row.id;
-      changes.created.people.push(row.id);
+      personId = createdIdByEmail.get(v.email) ?? null;
     } else if (item.action === 'update' && personId !== null) {
       const before = await trx.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirstOrThrow();
       const set: Record<string, unknown> = {};
@@ -306,18 +373,17 @@ async function executePeoplePlan(trx: Db, programmeId: number, plan: PeoplePlan,
     }
     if (personId !== null && v.organisation !== null) {
       const own = orgId(v.organisation);
-      if (own !== null) await linkOrganisation(trx, programmeId, own, 'sends', item.application?.activationCode ?? null, changes);
+      const code = item.application?.activationCode ?? null;
+      // Calling again with the code of the previous call for this organisation would change nothing.
+      if (own !== null && (!lastCode.has(own) || lastCode.get(own) !== code)) {
+        lastCode.set(own, code);
+        await linkOrganisation(trx, programmeId, own, 'sends', code, changes);
+      }
     }
     const app = item.application;
     if (!app || personId === null || app.action === 'unchanged') continue;
     if (app.action === 'create') {
-      const row = await trx
-        .insertInto('applications')
-        .values({ programme_id: programmeId, round_id: null, participant_id: personId, submitted_at: app.submittedAt, priority_tier: app.priorityTier, is_early_bird: app.isEarlyBird ? 1 : 0, activation_code: app.activationCode, max_placements: null, status: 'active', import_id: importId })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      changes.created.applications.push(row.id);
-      for (const c of app.choices) await trx.insertInto('application_choices').values({ application_id: row.id, rank: c.rank, organisation_id: c.organisationId, place_id: null, raw_text: c.rawText }).execute();
+      newApplications.push({ personId, app });
     } else if (app.applicationId !== null) {
       const before = await trx.selectFrom('applications').selectAll().where('id', '=', app.applicationId).executeTakeFirstOrThrow();
       const oldChoices = await trx.selectFrom('application_choices').select(['rank', 'organisation_id', 'place_id', 'raw_text']).where('application_id', '=', app.applicationId).execute();
@@ -327,6 +393,25 @@ async function executePeoplePlan(trx: Db, programmeId: number, plan: PeoplePlan,
       for (const c of app.choices) await trx.insertInto('application_choices').values({ application_id: app.applicationId, rank: c.rank, organisation_id: c.organisationId, place_id: null, raw_text: c.rawText }).execute();
     }
   }
+
+  // 3. New applications, in chunks; their ids by participant (one application per person per import).
+  const appIdByPerson = new Map<number, number>();
+  const appRows = await insertMany(
+    trx,
+    'applications',
+    newApplications.map(({ personId, app }) => ({ programme_id: programmeId, round_id: null, participant_id: personId, submitted_at: app.submittedAt, priority_tier: app.priorityTier, is_early_bird: app.isEarlyBird ? 1 : 0, activation_code: app.activationCode, max_placements: null, status: 'active' as const, import_id: importId })),
+    ['id', 'participant_id'],
+  );
+  for (const r of appRows) appIdByPerson.set(r.participant_id, r.id);
+  const choices: { application_id: number; rank: number; organisation_id: number | null; place_id: null; raw_text: string | null }[] = [];
+  for (const { personId, app } of newApplications) {
+    const applicationId = appIdByPerson.get(personId);
+    if (applicationId === undefined) throw new AppError('internal', 'A new application was not saved. Nothing was imported. Try again.');
+    changes.created.applications.push(applicationId);
+    for (const c of app.choices) choices.push({ application_id: applicationId, rank: c.rank, organisation_id: c.organisationId, place_id: null, raw_text: c.rawText });
+  }
+  // 4. Their ranked choices.
+  await insertMany(trx, 'application_choices', choices, []);
 }
 
 async function executeOrganisationsPlan(trx: Db, programmeId: number, plan: OrganisationsPlan, at: string, changes: ImportChanges): Promise<void> {
@@ -402,17 +487,19 @@ function toRecord(row: { id: number; programme_id: number | null; kind: string; 
 export async function commitImport(ctx: ServiceContext, input: { previewId: string; mapping?: Record<string, string | null>; choiceOverrides?: Record<string, number> }): Promise<ImportRecord> {
   const prepared = cacheOf(ctx).get(input.previewId);
   if (!prepared) throw new AppError('not_found', 'This preview has expired. Choose the file again.');
-  const first = await planFile(ctx.db, prepared, { mapping: input.mapping, choiceOverrides: input.choiceOverrides, importedAt: isoNow(ctx) });
-  if (!first.plan || !first.proposal) {
+  // Sheet and mapping are checked before the backup; the plan itself is made once, inside the transaction.
+  const first = await planFile(ctx.db, prepared, { sheet: prepared.sheet, mapping: input.mapping, choiceOverrides: input.choiceOverrides, importedAt: isoNow(ctx), isMappingOnly: true });
+  if (!first.proposal || first.proposal.missingRequired.length > 0) {
     const missing = first.proposal?.missingRequired.join(', ');
     throw new AppError('invalid_input', missing ? `Map a column to: ${missing}, then import.` : (first.sheetMessage ?? 'Choose the sheet that holds the table first.'));
   }
   if (ctx.dbPath !== ':memory:') await backupNow(ctx, 'before-import');
   const at = isoNow(ctx);
   const record = await ctx.db.transaction().execute(async (trx) => {
-    const planned = await planFile(trx, prepared, { mapping: input.mapping, choiceOverrides: input.choiceOverrides, importedAt: at });
-    const plan = planned.plan as PeoplePlan | OrganisationsPlan;
-    const proposal = planned.proposal as MappingProposal;
+    const planned = await planFile(trx, prepared, { sheet: prepared.sheet, mapping: input.mapping, choiceOverrides: input.choiceOverrides, importedAt: at });
+    if (!planned.plan || !planned.proposal) throw new AppError('conflict', 'The data changed while importing. Nothing was imported. Try again.');
+    const plan = planned.plan;
+    const proposal = planned.proposal;
     const row = await trx
       .insertInto('imports')
       .values({ programme_id: prepared.programmeId, kind: prepared.kind, file_name: prepared.fileName, file_hash: prepared.fileHash, sheet: planned.table?.sheetName ?? null, header_signature: proposal.signature, mapping: JSON.stringify(proposal.columns), summary: JSON.stringify(plan.summary), changes: '{}', created_at: at, undone_at: null })

@@ -393,7 +393,7 @@ export async function movePlacement(ctx: ServiceContext, input: PlacementMove): 
  */
 export async function cancelPlacement(ctx: ServiceContext, id: number): Promise<{ cancelled: number; offer: { applicationId: number; participantName: string; email: string | null; organisationName: string; placeId: number } | null }> {
   const { programmeId, roundId } = await placementProgramme(ctx.db, id);
-  const before = await ctx.db.selectFrom('placements').select(['place_id', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
+  const before = await ctx.db.selectFrom('placements').select(['place_id', 'organisation_id', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
   if (before.status === 'cancelled') throw new AppError('conflict', 'This placement is already cancelled.');
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('placements').set({ status: 'cancelled', is_pinned: 0, decided_at: isoNow(ctx), decided_by: ctx.actor }).where('id', '=', id).execute();
@@ -403,8 +403,11 @@ export async function cancelPlacement(ctx: ServiceContext, id: number): Promise<
   const run = await loadRun(ctx.db, programmeId, roundId);
   const active = run.placements.filter((p) => p.status !== 'cancelled' && p.placeId !== null);
   const placedApps = new Set(active.map((p) => p.applicationId));
+  // Whoever lost a placement at this host (the one just cancelled included) is not offered it back:
+  // the cancellation is the coordinator's decision about that participant and that host.
+  const cancelledHere = new Set(run.placements.filter((p) => p.status === 'cancelled' && p.organisationId === before.organisation_id).map((p) => p.applicationId));
   const waiting = [...run.applications.values()]
-    .filter((a) => !placedApps.has(a.applicationId))
+    .filter((a) => !placedApps.has(a.applicationId) && !cancelledHere.has(a.applicationId))
     .map((a) => a.applicationId)
     .sort((x, y) => {
       const a = run.applications.get(x)!;

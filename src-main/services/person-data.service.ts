@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
+import type { Db } from '../db/connection';
 import { AppError } from '../../src-shared/errors';
 import { EmailSchema } from '../../src-shared/schemas/common.schema';
 import { appendAudit } from '../db/repositories/audit.repository';
@@ -82,6 +83,56 @@ export async function exportPerson(ctx: ServiceContext, email: string, outFile: 
 }
 
 /**
+ * Erasing people, shared by `erasePerson` and the retention purge (retention.service.ts). Each
+ * statement takes one parameter: a JSON array of person ids. Audit entries about them keep only
+ * that something happened; their consents go, and deleting the person cascades to applications,
+ * choices, placements, blocks, session attendance and forbidden pairs (mentor links become empty).
+ */
+export const ERASE_PEOPLE_SQL: readonly string[] = [
+  "UPDATE audit_log SET details = '{}' WHERE entity = 'person' AND entity_id IN (SELECT value FROM json_each(?))",
+  'DELETE FROM consents WHERE person_id IN (SELECT value FROM json_each(?))',
+  'DELETE FROM people WHERE id IN (SELECT value FROM json_each(?))',
+];
+
+/** Runs SQL statements that each take the same single parameter, inside the caller's transaction. */
+export async function runWithParameter(db: Db, statements: readonly string[], parameter: string): Promise<void> {
+  for (const text of statements) await db.executeQuery(CompiledQuery.raw(text, [parameter]));
+}
+
+/**
+ * Applies `change` to every backup in the backup folder, in place, with secure_delete on and a
+ * VACUUM afterwards so that no page of the old content survives in the file. `change` runs inside
+ * a transaction and says whether it changed anything. Returns how many backups changed.
+ */
+export function changeEveryBackup(ctx: ServiceContext, change: (db: BetterSqlite3.Database) => boolean): number {
+  if (ctx.dbPath === ':memory:') return 0;
+  let changed = 0;
+  for (const b of listBackupFiles(backupDir(ctx))) {
+    const db = new BetterSqlite3(b.file);
+    try {
+      db.pragma('foreign_keys = ON');
+      db.pragma('secure_delete = ON');
+      if (db.transaction(() => change(db))()) {
+        db.exec('VACUUM');
+        changed++;
+      }
+    } finally {
+      db.close();
+    }
+  }
+  return changed;
+}
+
+/**
+ * After deleting personal data from the live database: secure_delete zeroes freed pages in the
+ * database file, but in WAL mode the old pages also sit in the -wal file until a checkpoint; this
+ * writes them back and empties the WAL.
+ */
+export async function flushDeletedPages(ctx: ServiceContext): Promise<void> {
+  if (ctx.dbPath !== ':memory:') await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(ctx.db);
+}
+
+/**
  * Erases a person everywhere: the database (with secure_delete, so the bytes are overwritten) and
  * every backup in the backup folder. Audit entries keep only that an erasure happened.
  */
@@ -90,35 +141,15 @@ export async function erasePerson(ctx: ServiceContext, email: string): Promise<{
   const address = person.email as string;
   await sql`PRAGMA secure_delete = ON`.execute(ctx.db);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('consents').where('person_id', '=', person.id).execute();
-    await trx.deleteFrom('people').where('id', '=', person.id).execute();
-    await trx.updateTable('audit_log').set({ details: '{}' }).where('entity', '=', 'person').where('entity_id', '=', person.id).execute();
+    await runWithParameter(trx, ERASE_PEOPLE_SQL, JSON.stringify([person.id]));
     await appendAudit(trx, { at: isoNow(ctx), actor: ctx.actor, action: 'erase_person', entity: 'person', entityId: person.id });
   });
-  let cleaned = 0;
-  if (ctx.dbPath !== ':memory:') {
-    for (const b of listBackupFiles(backupDir(ctx))) {
-      if (eraseFromBackup(b.file, address)) cleaned++;
-    }
-  }
-  return { erased: address, backupsCleaned: cleaned };
-}
-
-/** Removes one person from a backup file in place; true when the person was in it. */
-function eraseFromBackup(file: string, email: string): boolean {
-  const db = new BetterSqlite3(file);
-  try {
-    db.pragma('foreign_keys = ON');
-    db.pragma('secure_delete = ON');
-    const row = db.prepare('SELECT id FROM people WHERE email = ?').get(email) as { id: number } | undefined;
+  await flushDeletedPages(ctx);
+  const cleaned = changeEveryBackup(ctx, (db) => {
+    const row = db.prepare('SELECT id FROM people WHERE email = ?').get(address) as { id: number } | undefined;
     if (!row) return false;
-    db.transaction(() => {
-      db.prepare('DELETE FROM consents WHERE person_id = ?').run(row.id);
-      db.prepare('DELETE FROM people WHERE id = ?').run(row.id);
-    })();
-    db.exec('VACUUM');
+    for (const text of ERASE_PEOPLE_SQL) db.prepare(text).run(JSON.stringify([row.id]));
     return true;
-  } finally {
-    db.close();
-  }
+  });
+  return { erased: address, backupsCleaned: cleaned };
 }

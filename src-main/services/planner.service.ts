@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../src-shared/errors';
+import { CONSENT_KINDS } from '../../src-shared/schemas/documents.schema';
 import type { Availability } from '../../src-shared/schemas/common.schema';
 import type {
   Block,
@@ -25,6 +26,7 @@ import { assignSessions, preparationByPerson, type PlannerSession, type SessionA
 import { acceptBlock, moveBlock, planShadowBlocks, splitBlock, type BlockOperationResult as DomainOperationResult, type ScheduleContext } from '../domain/planner/shadow-schedule';
 import { buildHoursLedger, type HoursLedger } from '../domain/planner/hours-ledger';
 import { plannerTasks } from '../domain/planner/planner-tasks';
+import { daysBetween } from '../domain/planner/calendar-dates';
 import type { Holiday, PlannerId, PlannerPlacement, ShadowBlock } from '../domain/planner/planner.types';
 import { publicHolidays, type HolidayCountry } from '../io/calendar/holidays';
 import { icsFileName, writeIcs, type CalendarEvent } from '../io/calendar/ics-writer';
@@ -336,7 +338,10 @@ export async function updatePhase(ctx: ServiceContext, input: PhaseUpdate): Prom
     const dates = input.starts !== null && input.ends !== null ? { starts: input.starts, ends: input.ends } : null;
     await repo.savePhaseEdit(trx, input.programmeId, input.phaseId, dates, at);
     if (dates && EXCHANGE_PHASES.has(phase.key)) {
-      if (phase.round === null) {
+      // A programme without stored rounds still names its one round (after the season): its window
+      // is the programme's own.
+      const isStoredRound = phase.round !== null && (await repo.loadRounds(trx, input.programmeId)).some((r) => r.name === phase.round);
+      if (!isStoredRound) {
         await trx.updateTable('programmes').set({ exchange_starts: dates.starts, exchange_ends: dates.ends, updated_at: at }).where('id', '=', input.programmeId).execute();
       } else {
         await trx.updateTable('rounds').set({ exchange_starts: dates.starts, exchange_ends: dates.ends }).where('programme_id', '=', input.programmeId).where('name', '=', phase.round).execute();
@@ -574,7 +579,7 @@ async function blockOperation(
     await appendAudit(trx, { at: isoNow(ctx), actor: ctx.actor, action, entity: 'shadow_block', entityId: blockId, details: { changed: out.map((b) => `${b.date} ${b.startTime}-${b.endTime} ${b.status}`) } });
     return out;
   });
-  return { changed: changed.map((b) => blockView(l, b)), warnings: r.warnings.map((w) => ({ code: w.code, message: w.message })) };
+  return { changed: changed.map((b) => blockView(l, b)), warnings: r.warnings.map((w) => ({ code: w.code, message: w.message, ...(w.params ? { params: { ...w.params } } : {}) })) };
 }
 
 /** Moves a block; refused with the broken rule (holiday, double booking, outside the window...). */
@@ -607,12 +612,37 @@ export function setBlockStatus(ctx: ServiceContext, input: { id: number; status:
 
 const idKeyOf = (id: number) => `n${id}`;
 
-function tasksOf(l: Loaded, consents: repo.ConsentRecord[], blocks: ShadowBlock[], day: string): Task[] {
+/** Deadlines this many days ahead are dashboard tasks: far enough to act on a month-long phase. */
+const TASK_DEADLINE_HORIZON_DAYS = 30;
+
+/**
+ * Every consent form each placed participant needs, as the Documents screen counts them: a form
+ * without a row was never printed or sent, which is a task too ("not sent"), not silence. A form
+ * returned for one host counts as returned.
+ */
+function consentsNeeded(l: Loaded, stored: repo.ConsentRecord[]): repo.ConsentRecord[] {
+  const RANK: Record<repo.ConsentRecord['status'], number> = { returned: 3, refused: 2, sent: 1, not_sent: 0 };
+  const best = new Map<string, repo.ConsentRecord>();
+  for (const c of stored) {
+    const k = `${c.kind}:${c.personId}`;
+    const seen = best.get(k);
+    if (!seen || RANK[c.status] > RANK[seen.status]) best.set(k, c);
+  }
+  const result: repo.ConsentRecord[] = [];
+  const people = new Map(l.placements.map((p) => [p.participantId, p.participantName]));
+  for (const [personId, personName] of people) {
+    for (const kind of CONSENT_KINDS) result.push(best.get(`${kind}:${personId}`) ?? { personId, personName, kind, status: 'not_sent' });
+  }
+  return result;
+}
+
+function tasksOf(l: Loaded, storedConsents: repo.ConsentRecord[], blocks: ShadowBlock[], day: string): Task[] {
+  const consents = consentsNeeded(l, storedConsents);
   const ledger = buildHoursLedger({ ...scheduleContext(l), blocks, skipSuggestions: true });
   const exchange = l.phases.filter((p) => EXCHANGE_PHASES.has(p.key));
   const exchangeStarts = exchange.reduce<string | null>((m, p) => (m === null || p.starts < m ? p.starts : m), null);
   const exchangeEnds = exchange.reduce<string | null>((m, p) => (m === null || p.ends > m ? p.ends : m), null);
-  const tasks = plannerTasks({ today: day, consents, ledgerRows: ledger.rows, unassigned: l.assignment.unassigned, phases: l.phases, exchangeStarts, exchangeEnds });
+  const tasks = plannerTasks({ today: day, consents, ledgerRows: ledger.rows, unassigned: l.assignment.unassigned, phases: l.phases, exchangeStarts, exchangeEnds, deadlineHorizonDays: TASK_DEADLINE_HORIZON_DAYS });
   const consentBy = new Map(consents.map((c) => [`consent:${c.kind}:${idKeyOf(c.personId)}`, c]));
   const rowBy = new Map(ledger.rows.map((r) => [`hours:${idKeyOf(numericId(r.participantId))}`, r]));
   const unassignedBy = new Map(l.assignment.unassigned.map((u) => [`session:${u.kind}:${u.role}:${idKeyOf(numericId(u.personId))}`, u]));
@@ -626,7 +656,7 @@ function tasksOf(l: Loaded, consents: repo.ConsentRecord[], blocks: ShadowBlock[
     if (c) params = { name: c.personName, form: c.kind, status: c.status };
     else if (r) params = { name: r.participantName, missing: r.missingHours, required: r.requiredHours, planned: r.plannedHours + r.doneHours };
     else if (u) params = { name: l.names.get(numericId(u.personId)) ?? '', kind: u.kind, role: u.role, reason: u.reason };
-    else if (p) params = { phaseNl: p.labels.nl, phaseFr: p.labels.fr, phaseEn: p.labels.en, round: p.round, date: p.ends };
+    else if (p) params = { phaseNl: p.labels.nl, phaseFr: p.labels.fr, phaseEn: p.labels.en, round: p.round, date: p.ends, daysLeft: daysBetween(day, p.ends) };
     return { id: t.id, kind: t.kind, severity: t.severity, message: t.message, dueDate: t.dueDate, isOverdue: t.isOverdue, personId: t.personId === null ? null : numericId(t.personId), params };
   });
 }

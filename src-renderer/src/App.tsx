@@ -6,10 +6,12 @@ import { useApiQuery } from './hooks/useApiQuery';
 import { useRoute, type Route } from './hooks/useRoute';
 import { invoke } from './lib/api';
 import { DashboardPage } from './pages/DashboardPage';
+import { DocumentsPage } from './pages/DocumentsPage';
+import { ImportPage } from './pages/ImportPage';
 import { MatchingPage } from './pages/MatchingPage';
 import { OrganisationsPage } from './pages/OrganisationsPage';
 import { PeoplePage } from './pages/PeoplePage';
-import { PlaceholderPage } from './pages/PlaceholderPage';
+import { PlannerPage } from './pages/PlannerPage';
 import { SettingsPage } from './pages/SettingsPage';
 
 function Page({ route }: { route: Route }) {
@@ -25,9 +27,11 @@ function Page({ route }: { route: Route }) {
     case 'matching':
       return <MatchingPage />;
     case 'import':
+      return <ImportPage />;
     case 'planner':
+      return <PlannerPage />;
     case 'documents':
-      return <PlaceholderPage area={route} />;
+      return <DocumentsPage />;
   }
 }
 

@@ -24,6 +24,7 @@ import { MatchingRunInputSchema, PlacementMoveSchema, PlacementViewSchema, Place
 import { plannerContract } from './planner.contract';
 import { documentsContract } from './documents.contract';
 import { importContract } from './import.contract';
+import { trustContract } from './trust.contract';
 import { BackupFileSchema, RestoreResultSchema } from '../schemas/backup.schema';
 import { AppStatusSchema, DemoLoadResultSchema, ProgrammeSummarySchema } from '../schemas/app.schema';
 
@@ -131,6 +132,7 @@ export const contract = {
   ...importContract,
   ...plannerContract,
   ...documentsContract,
+  ...trustContract,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

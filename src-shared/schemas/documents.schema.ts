@@ -117,11 +117,30 @@ export const DocumentPreviewSchema = z.object({
 });
 export type DocumentPreview = z.infer<typeof DocumentPreviewSchema>;
 
+/**
+ * How the documents of a request are split into files: one print-ready PDF with every document, one
+ * PDF per person (a participant's three consent forms together; a host's overview with its mentors'
+ * pages), or one PDF per document.
+ */
+export const EXPORT_MODES = ['combined', 'per-person', 'per-document'] as const;
+export const ExportModeSchema = z.enum(EXPORT_MODES, { error: 'The mode must be combined, per-person or per-document.' });
+export type ExportMode = z.infer<typeof ExportModeSchema>;
+
 export const DocumentExportInputSchema = DocumentRequestSchema.extend({
-  /** One print-ready PDF with every document, or one PDF per document. */
-  mode: z.enum(['combined', 'per-document'], { error: 'The mode must be combined or per-document.' }).default('per-document'),
+  mode: ExportModeSchema.default('per-person'),
+  /** The folder the coordinator chose (dialog.chooseFolder); files are only ever written inside it. */
+  folder: z
+    .string()
+    .trim()
+    .min(1, 'Choose a folder for the documents.')
+    .max(1000, 'This folder path is too long. Choose a folder closer to the top.')
+    .refine((f) => !f.includes('\u0000'), 'This is not a folder name. Choose the folder again.')
+    // The main process has no meaningful working folder: only a full path says where the files go.
+    .refine((f) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(f), 'Choose the folder with the folder dialog: a full path is needed.'),
 }).strict();
 export type DocumentExportInput = z.input<typeof DocumentExportInputSchema>;
+
+export const DocumentsOverviewInputSchema = z.object({ programmeId: IdSchema }).strict();
 
 export const DocumentExportResultSchema = z.object({
   folder: z.string(),

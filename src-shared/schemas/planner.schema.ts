@@ -252,7 +252,7 @@ export const BlockStatusInputSchema = z.object({ id: IdSchema, status: BlockStat
 export const BlockOperationResultSchema = z.object({
   changed: z.array(BlockSchema),
   /** Allowed but worth a check (someone is not usually available then). */
-  warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+  warnings: z.array(z.object({ code: z.string(), message: z.string(), params: Params.optional() })),
 });
 export type BlockOperationResult = z.infer<typeof BlockOperationResultSchema>;
 

@@ -62,6 +62,9 @@ const SPECIFIC: Record<string, unknown[]> = {
   'placement.pin': [{ id: 1, isPinned: 'yes' }],
   'dialog.chooseFolder': [{ purpose: '/etc' }],
   'backup.restore': [{ name: '../../etc/passwd' }, { name: '/tmp/meeloop-x.db' }, { name: 'meeloop-../x.db' }],
+  'documents.preview': [{ programmeId: 1, set: 'diploma', scope: { kind: 'programme' } }, { programmeId: 1, set: 'programme', scope: { kind: 'participant' } }],
+  'documents.export': [{ programmeId: 1, set: 'programme', scope: { kind: 'programme' }, folder: 'relative/exports' }, { programmeId: 1, set: 'programme', scope: { kind: 'programme' }, folder: '/tmp', mode: 'zip' }, { programmeId: 1, set: 'consent', scope: { kind: 'programme' }, folder: '/tmp/x\u0000y' }],
+  'documents.markConsents': [{ programmeId: 1, personId: 1, organisationId: 1, status: 'lost' }, { programmeId: 1, personId: 1, organisationId: 1, kind: 'selfie', status: 'returned' }],
 };
 
 describe('every contract channel', () => {

@@ -124,6 +124,10 @@ describe('matching scenarios on the Kijkstage demo', () => {
       if (r.offer) {
         expect(r.offer.placeId).toBe(p.placeId);
         expect(r.offer.organisationName).toBe(p.organisationName);
+        // Never back to the participant who just lost it, and only to someone still without a placement.
+        expect(r.offer.applicationId).not.toBe(p.applicationId);
+        const now = await matching.listPlacements(ctx, kijkstage);
+        expect(now.some((x) => x.applicationId === r.offer?.applicationId && x.status !== 'cancelled')).toBe(false);
         offered = true;
         break;
       }

@@ -159,8 +159,11 @@ function score(headerKey: string, syn: Synonym): number {
     return Math.max(0.5, 0.8 - 0.05 * extraWords) * syn.weight;
   }
   if (headerKey.length >= 5 && syn.key.length >= 5) {
-    const d = distance(headerKey, syn.key);
-    if (d <= Math.max(1, Math.floor(syn.key.length / 8))) return 0.6 * syn.weight;
+    const allowed = Math.max(1, Math.floor(syn.key.length / 8));
+    // The edit distance is at least the difference in length: skip the computation when that alone is too far
+    // (table finding scores every cell of the first rows against every synonym).
+    if (Math.abs(headerKey.length - syn.key.length) > allowed) return 0;
+    if (distance(headerKey, syn.key) <= allowed) return 0.6 * syn.weight;
   }
   return 0;
 }

@@ -51,7 +51,7 @@ export interface CompiledInstance {
   readonly hostRoom: Int32Array;
   readonly mentorRoom: Int32Array;
   /** Hosts a participant already holds through a pin (no second placement there). */
-  readonly heldHosts: readonly Set<number>[];
+  readonly heldHosts: readonly ReadonlySet<number>[];
   readonly pinned: readonly MatchAssignment[];
   readonly pinProblems: readonly PinProblem[];
   /** Per participant (priority index), per choice in rank order. Built on first read (explanations). */
@@ -71,9 +71,18 @@ function indexById<T extends { id: MatchId }>(items: readonly T[]): { sorted: T[
 
 /** Shared by every feasible choice; frozen because many results point at it. */
 const NO_REASONS: readonly InfeasibleReason[] = Object.freeze([]);
+/** Shared by every participant without a pin (most of them): 10,000 empty sets per run are pure GC work. */
+const NO_HOSTS: ReadonlySet<number> = new Set<number>();
 
 function isSortedByRank(choices: readonly { rank: number }[]): boolean {
   for (let i = 1; i < choices.length; i++) if (choices[i - 1]!.rank > choices[i]!.rank) return false;
+  return true;
+}
+
+const compareEdges = (a: CandidateEdge, b: CandidateEdge): number => a.rank - b.rank || a.place - b.place;
+
+function isSortedEdges(edges: readonly CandidateEdge[]): boolean {
+  for (let i = 1; i < edges.length; i++) if (compareEdges(edges[i - 1]!, edges[i]!) > 0) return false;
   return true;
 }
 
@@ -122,7 +131,7 @@ export function compileInstance(instance: MatchingInstance): CompiledInstance {
   const hostRoom = Int32Array.from(hostCapacity);
   const mentorRoom = Int32Array.from(mentors, (m) => nonNegativeInt(m.capacity, 0));
   const slots = Int32Array.from(participants, (p) => nonNegativeInt(p.maxPlacements, 1));
-  const heldHosts = participants.map(() => new Set<number>());
+  const heldHosts: ReadonlySet<number>[] = participants.map(() => NO_HOSTS);
 
   const forbidden = new Set<string>();
   for (const f of instance.forbiddenPairs ?? []) forbidden.add(forbiddenKey(f.participantId, f.hostId, f.placeId ?? null));
@@ -170,7 +179,7 @@ export function compileInstance(instance: MatchingInstance): CompiledInstance {
     slots[pi]! -= 1;
     placeRoom[pl]! -= 1;
     hostRoom[h]! -= 1;
-    heldHosts[pi]!.add(h);
+    heldHosts[pi] = new Set(heldHosts[pi]).add(h);
     const ranks = p.choices
       .filter((c) => c.hostId === place.hostId && (c.placeId === undefined || c.placeId === null || c.placeId === place.id))
       .map((c) => c.rank);
@@ -196,7 +205,7 @@ export function compileInstance(instance: MatchingInstance): CompiledInstance {
       const choices = isSortedByRank(p.choices) ? p.choices : [...p.choices].sort((a, b) => a.rank - b.rank);
       for (const c of choices) {
         let reasons: InfeasibleReason[] | null = null;
-        const ok: number[] = [];
+        const ok: number[] | null = record ? [] : null;
         const h = hostIndex.get(c.hostId);
         let candidates: readonly number[] = [];
         if (h === undefined) reasons = [{ code: 'unknown_host', placeId: null }];
@@ -219,13 +228,14 @@ export function compileInstance(instance: MatchingInstance): CompiledInstance {
             if (record) (reasons ??= []).push({ code: 'duplicate_host', placeId: place.id });
           } else {
             seenBy[pl] = pi;
-            if (record) ok.push(pl);
+            ok?.push(pl);
             if (h !== undefined && !heldHosts[pi]!.has(h)) ed.push({ rank: c.rank, place: pl, host: h });
           }
         }
-        fe?.push({ rank: c.rank, hostId: c.hostId, feasiblePlaceIds: ok.map((pl) => places[pl]!.id), reasons: reasons ?? NO_REASONS });
+        fe?.push({ rank: c.rank, hostId: c.hostId, feasiblePlaceIds: (ok ?? []).map((pl) => places[pl]!.id), reasons: reasons ?? NO_REASONS });
       }
-      if (ed.length > 1) ed.sort((a, b) => a.rank - b.rank || a.place - b.place);
+      // Choices come in rank order and a host's places in index order, so the list is almost always sorted already.
+      if (!isSortedEdges(ed)) ed.sort(compareEdges);
       return { fe, ed };
     };
   };

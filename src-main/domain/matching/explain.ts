@@ -128,73 +128,122 @@ export function explainMatching(c: CompiledInstance, result: MatchingResult): Pa
 /** Languages explanations are written in (Dutch first, as the users read it). */
 export type ExplanationLanguage = 'nl' | 'en';
 
-const TEXT: Record<ExplanationLanguage, Record<ChoiceReasonCode, string> & { choice: string; full: (r: ChoiceReason) => string; unplaced: string; lower: (r: number) => string }> = {
+type Limit = NonNullable<ChoiceReason['limit']>;
+
+interface Wording {
+  choice: string;
+  unplaced: string;
+  lower: (rank: number) => string;
+  outsideChoices: string;
+  /** The binding limit with its size: "1 plaats", "4 plaatsen bij deze organisatie", "geen plaatsen". */
+  limit: (limit: Limit, capacity: number) => string;
+  /** Who holds places, by number: "een deelnemer met een hogere prioriteit", "deelnemers met een lagere prioriteit". */
+  who: (n: number, isHigher: boolean) => string;
+  taken: string;
+  allTaken: string;
+  by: string;
+  and: string;
+  tradeoff: string;
+  codes: Record<Exclude<ChoiceReasonCode, 'full_higher_priority' | 'full_optimal_tradeoff'>, string>;
+}
+
+/*
+ * Numbers decide the noun: "1 plaats", "2 plaatsen", "a participant", "3 participants". Dutch and
+ * English both use the plural for 0 ("0 plaatsen", "no places").
+ */
+const WORDING: Record<ExplanationLanguage, Wording> = {
   nl: {
     choice: 'Keuze',
     unplaced: 'Niet geplaatst.',
     lower: (r) => `Geplaatst op keuze ${r}.`,
-    full: (r) => {
-      const what = r.limit === 'host' ? 'plaatsen bij deze organisatie' : r.limit === 'mentor' ? 'plaatsen bij de mentoren' : 'plaatsen';
-      const who = r.code === 'full_higher_priority'
-        ? 'allemaal ingenomen door deelnemers met een hogere prioriteit'
-        : `allemaal ingenomen (${r.takenByHigherPriority ?? 0} door deelnemers met een hogere prioriteit); zo krijgen meer deelnemers een plaats of een betere keuze`;
-      return `${r.capacity ?? 0} ${what}, ${who}`;
+    outsideChoices: 'Geplaatst buiten de keuzes.',
+    limit: (limit, n) => {
+      const noun = limit === 'mentor' ? (n === 1 ? 'mentorplaats' : 'mentorplaatsen') : n === 1 ? 'plaats' : 'plaatsen';
+      const where = limit === 'host' ? ' bij deze organisatie' : '';
+      return `${n === 0 ? 'geen' : String(n)} ${noun}${where}`;
     },
-    unknown_host: 'deze organisatie is onbekend',
-    unknown_place: 'deze plaats is onbekend',
-    place_not_at_host: 'deze plaats hoort niet bij deze organisatie',
-    no_place: 'deze organisatie biedt geen plaatsen aan',
-    own_organisation: 'dit is de eigen organisatie',
-    visited_before: 'al bezocht in een vorige ronde',
-    excluded: 'uitgesloten door de coördinator',
-    language: 'geen gemeenschappelijke taal',
-    availability: 'de beschikbaarheid past niet bij de dagen of de vorm van de plaats',
-    too_far: 'te ver weg',
-    duplicate_host: 'al eerder gekozen',
-    full_higher_priority: '',
-    full_optimal_tradeoff: '',
-    already_placed_at_host: 'al geplaatst bij deze organisatie',
-    unresolved: 'er was nog plaats; kijk deze plaatsing na',
+    who: (n, isHigher) => `${n === 1 ? 'een deelnemer' : 'deelnemers'} met een ${isHigher ? 'hogere' : 'lagere'} prioriteit`,
+    taken: 'ingenomen',
+    allTaken: 'allemaal ingenomen',
+    by: 'door',
+    and: 'en',
+    tradeoff: '; zo krijgen meer deelnemers een plaats of een betere keuze',
+    codes: {
+      unknown_host: 'deze organisatie is onbekend',
+      unknown_place: 'deze plaats is onbekend',
+      place_not_at_host: 'deze plaats hoort niet bij deze organisatie',
+      no_place: 'deze organisatie biedt geen plaatsen aan',
+      own_organisation: 'dit is de eigen organisatie',
+      visited_before: 'al bezocht in een vorige ronde',
+      excluded: 'uitgesloten door de coördinator',
+      language: 'geen gemeenschappelijke taal',
+      availability: 'de beschikbaarheid past niet bij de dagen of de vorm van de plaats',
+      too_far: 'te ver weg',
+      duplicate_host: 'al eerder gekozen',
+      already_placed_at_host: 'al geplaatst bij deze organisatie',
+      unresolved: 'er was nog plaats; kijk deze plaatsing na',
+    },
   },
   en: {
     choice: 'Choice',
     unplaced: 'Not placed.',
     lower: (r) => `Placed on choice ${r}.`,
-    full: (r) => {
-      const what = r.limit === 'host' ? 'places at this organisation' : r.limit === 'mentor' ? 'places with the mentors' : 'places';
-      const who = r.code === 'full_higher_priority'
-        ? 'all taken by participants with higher priority'
-        : `all taken (${r.takenByHigherPriority ?? 0} by participants with higher priority), so that more participants get a place or a better choice`;
-      return `${r.capacity ?? 0} ${what}, ${who}`;
+    outsideChoices: 'Placed outside their choices.',
+    limit: (limit, n) => {
+      const noun = limit === 'mentor' ? (n === 1 ? 'mentor place' : 'mentor places') : n === 1 ? 'place' : 'places';
+      const where = limit === 'host' ? ' at this organisation' : '';
+      return `${n === 0 ? 'no' : String(n)} ${noun}${where}`;
     },
-    unknown_host: 'this organisation is unknown',
-    unknown_place: 'this place is unknown',
-    place_not_at_host: 'this place does not belong to this organisation',
-    no_place: 'this organisation offers no places',
-    own_organisation: 'this is their own organisation',
-    visited_before: 'already visited in an earlier round',
-    excluded: 'excluded by the coordinator',
-    language: 'no language in common',
-    availability: 'their availability does not fit the days or format of the place',
-    too_far: 'too far away',
-    duplicate_host: 'already listed as a better choice',
-    full_higher_priority: '',
-    full_optimal_tradeoff: '',
-    already_placed_at_host: 'already placed at this organisation',
-    unresolved: 'there was still room; please check this placement',
+    who: (n, isHigher) => `${n === 1 ? 'a participant' : 'participants'} with ${isHigher ? 'higher' : 'lower'} priority`,
+    taken: 'taken',
+    allTaken: 'all taken',
+    by: 'by',
+    and: 'and',
+    tradeoff: ', so that more participants get a place or a better choice',
+    codes: {
+      unknown_host: 'this organisation is unknown',
+      unknown_place: 'this place is unknown',
+      place_not_at_host: 'this place does not belong to this organisation',
+      no_place: 'this organisation offers no places',
+      own_organisation: 'this is their own organisation',
+      visited_before: 'already visited in an earlier round',
+      excluded: 'excluded by the coordinator',
+      language: 'no language in common',
+      availability: 'their availability does not fit the days or format of the place',
+      too_far: 'too far away',
+      duplicate_host: 'already listed as a better choice',
+      already_placed_at_host: 'already placed at this organisation',
+      unresolved: 'there was still room; please check this placement',
+    },
   },
 };
+
+/**
+ * "4 plaatsen, allemaal ingenomen door deelnemers met een hogere prioriteit", "1 plaats, ingenomen door
+ * een deelnemer met een lagere prioriteit; zo ...", or a split "allemaal ingenomen: 3 door ... en 1 door ...".
+ */
+function fullText(r: ChoiceReason, w: Wording): string {
+  const limit = w.limit(r.limit ?? 'place', r.capacity ?? 0);
+  const takenBy = r.takenBy ?? 0;
+  if (takenBy === 0) return limit;
+  const higher = Math.min(r.takenByHigherPriority ?? 0, takenBy);
+  const lower = takenBy - higher;
+  let taken: string;
+  if (higher === 0 || lower === 0) taken = `${takenBy === 1 ? w.taken : w.allTaken} ${w.by} ${w.who(takenBy, higher > 0)}`;
+  else taken = `${w.allTaken}: ${higher} ${w.by} ${w.who(higher, true)} ${w.and} ${lower} ${w.by} ${w.who(lower, false)}`;
+  return `${limit}, ${taken}${r.code === 'full_optimal_tradeoff' ? w.tradeoff : ''}`;
+}
 
 /**
  * Plain-language text for one explanation, e.g. "Niet geplaatst. Keuze 1, De Vlinder: 4 plaatsen,
  * allemaal ingenomen door deelnemers met een hogere prioriteit; keuze 2, ...".
  */
 export function renderExplanation(e: ParticipantExplanation, language: ExplanationLanguage): string {
-  const t = TEXT[language];
-  const head = e.outcome === 'unplaced' || e.obtainedRank === null ? t.unplaced : t.lower(e.obtainedRank);
+  const w = WORDING[language];
+  const head = e.outcome === 'unplaced' ? w.unplaced : e.obtainedRank === null ? w.outsideChoices : w.lower(e.obtainedRank);
   const parts = e.reasons.map((r, i) => {
-    const label = i === 0 ? t.choice : t.choice.toLowerCase();
-    const why = r.code === 'full_higher_priority' || r.code === 'full_optimal_tradeoff' ? t.full(r) : t[r.code];
+    const label = i === 0 ? w.choice : w.choice.toLowerCase();
+    const why = r.code === 'full_higher_priority' || r.code === 'full_optimal_tradeoff' ? fullText(r, w) : w.codes[r.code];
     return `${label} ${r.rank}, ${r.hostName}: ${why}`;
   });
   return parts.length === 0 ? head : `${head} ${parts.join('; ')}.`;

@@ -6,7 +6,7 @@
 export { compileInstance, type CompiledInstance } from './compiled-instance';
 export { runMatching } from './run-matching';
 export { explainMatching, renderExplanation, type ChoiceReason, type ChoiceReasonCode, type ExplanationLanguage, type ParticipantExplanation } from './explain';
-export { checkMove, type MoveCheck, type MoveProblemCode, type MoveRequest } from './manual-move';
+export { checkMove, MOVE_MESSAGES, type MoveCheck, type MoveProblemCode, type MoveRequest } from './manual-move';
 export { offerFreedPlace, waitingList, type PlaceOffer } from './waiting-list';
 export { compareIds, comparePriority, sortByPriority } from './priority-order';
 export { rankProfile } from './matching-result';

@@ -25,22 +25,42 @@
 export class LexFlowNetwork {
   readonly digits: number;
   private readonly nodeCount: number;
-  private readonly from: number[] = [];
-  private readonly to: number[] = [];
-  private readonly capList: number[] = [];
-  private readonly costList: number[] = [];
-  private cap: Int32Array = new Int32Array(0);
-  private arcTo: Int32Array = new Int32Array(0);
-  private cost: Float64Array = new Float64Array(0);
+  /** Arcs so far; arc `a` and its reverse `a ^ 1` are stored side by side. */
+  private arcCount = 0;
+  // Filled by addArc in growable typed arrays (plain arrays of 100,000 arcs cost a lot of GC).
+  private tail: Int32Array;
+  private arcTo: Int32Array;
+  private cap: Int32Array;
+  private cost: Float64Array;
   private adjStart: Int32Array = new Int32Array(0);
   private adj: Int32Array = new Int32Array(0);
   /** Potentials, `digits` per node; valid duals after {@link solve}. */
   potential: Float64Array = new Float64Array(0);
 
-  /** `digits`: float64 words per cost vector (see {@link packCosts}). */
-  constructor(nodeCount: number, digits: number) {
+  /** `digits`: float64 words per cost vector (see {@link packCosts}); `arcHint`: expected number of addArc calls. */
+  constructor(nodeCount: number, digits: number, arcHint = 16) {
     this.nodeCount = nodeCount;
     this.digits = digits;
+    const room = 2 * Math.max(8, arcHint);
+    this.tail = new Int32Array(room);
+    this.arcTo = new Int32Array(room);
+    this.cap = new Int32Array(room);
+    this.cost = new Float64Array(room * digits);
+  }
+
+  private grow(): void {
+    const room = this.tail.length * 2;
+    const widen = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(room);
+      b.set(a);
+      return b;
+    };
+    this.tail = widen(this.tail);
+    this.arcTo = widen(this.arcTo);
+    this.cap = widen(this.cap);
+    const cost = new Float64Array(room * this.digits);
+    cost.set(this.cost);
+    this.cost = cost;
   }
 
   /**
@@ -50,12 +70,21 @@ export class LexFlowNetwork {
    * shortest paths, so callers insert in priority order.
    */
   addArc(u: number, v: number, capacity: number, cost: readonly number[]): number {
-    const id = this.from.length;
-    this.from.push(u, v);
-    this.to.push(v, u);
-    this.capList.push(Math.max(0, capacity), 0);
-    for (let k = 0; k < this.digits; k++) this.costList.push(cost[k] ?? 0);
-    for (let k = 0; k < this.digits; k++) this.costList.push(-(cost[k] ?? 0));
+    const id = this.arcCount;
+    if (id + 2 > this.tail.length) this.grow();
+    this.arcCount += 2;
+    this.tail[id] = u;
+    this.tail[id + 1] = v;
+    this.arcTo[id] = v;
+    this.arcTo[id + 1] = u;
+    this.cap[id] = Math.max(0, capacity);
+    this.cap[id + 1] = 0;
+    const D = this.digits;
+    for (let k = 0; k < D; k++) {
+      const c = cost[k] ?? 0;
+      this.cost[id * D + k] = c;
+      this.cost[(id + 1) * D + k] = -c;
+    }
     return id;
   }
 
@@ -70,16 +99,17 @@ export class LexFlowNetwork {
   }
 
   private build(): void {
-    const m = this.from.length;
-    this.cap = Int32Array.from(this.capList);
-    this.arcTo = Int32Array.from(this.to);
-    this.cost = Float64Array.from(this.costList);
+    const m = this.arcCount;
+    this.tail = this.tail.subarray(0, m);
+    this.arcTo = this.arcTo.subarray(0, m);
+    this.cap = this.cap.subarray(0, m);
+    this.cost = this.cost.subarray(0, m * this.digits);
     const start = new Int32Array(this.nodeCount + 1);
-    for (let a = 0; a < m; a++) start[this.from[a]! + 1]!++;
+    for (let a = 0; a < m; a++) start[this.tail[a]! + 1]!++;
     for (let v = 0; v < this.nodeCount; v++) start[v + 1]! += start[v]!;
     const fill = start.slice(0, this.nodeCount);
     const adj = new Int32Array(m);
-    for (let a = 0; a < m; a++) adj[fill[this.from[a]!]!++] = a;
+    for (let a = 0; a < m; a++) adj[fill[this.tail[a]!]!++] = a;
     this.adjStart = start;
     this.adj = adj;
     this.potential = new Float64Array(this.nodeCount * this.digits);

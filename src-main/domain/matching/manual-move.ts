@@ -28,7 +28,8 @@ export type MoveCheck =
   | { readonly ok: true; readonly assignment: MatchAssignment; readonly replaces: MatchAssignment | null }
   | { readonly ok: false; readonly problems: readonly MoveProblemCode[]; readonly message: { readonly nl: string; readonly en: string } };
 
-const MESSAGES: Record<MoveProblemCode, { nl: string; en: string }> = {
+/** Why a hand move is refused, per problem; the window writes the same words from its own texts (a test holds them together). */
+export const MOVE_MESSAGES: Readonly<Record<MoveProblemCode, { readonly nl: string; readonly en: string }>> = {
   unknown_participant: { nl: 'Deze deelnemer is onbekend.', en: 'This participant is unknown.' },
   unknown_host: { nl: 'Deze organisatie is onbekend.', en: 'This organisation is unknown.' },
   unknown_place: { nl: 'Deze plaats is onbekend.', en: 'This place is unknown.' },
@@ -59,7 +60,7 @@ export function checkMove(c: CompiledInstance, assignments: readonly MatchAssign
   const fail = (): MoveCheck => ({
     ok: false,
     problems,
-    message: { nl: problems.map((p) => MESSAGES[p].nl).join(' '), en: problems.map((p) => MESSAGES[p].en).join(' ') },
+    message: { nl: problems.map((p) => MOVE_MESSAGES[p].nl).join(' '), en: problems.map((p) => MOVE_MESSAGES[p].en).join(' ') },
   });
   const pi = c.participantIndex.get(move.participantId);
   if (pi === undefined) problems.push('unknown_participant');

@@ -4,6 +4,16 @@ import type { RawPlacement } from './matching-result';
 
 const S = 0;
 const T = 1;
+const NO_GROUPS: ReadonlyMap<number, number> = new Map();
+
+/** The participant → place arcs of the network, as parallel arrays (tens of thousands of them). */
+interface PairArcs {
+  count: number;
+  readonly participant: Int32Array;
+  readonly place: Int32Array;
+  readonly rank: Int32Array;
+  readonly arc: Int32Array;
+}
 
 /**
  * Rank-maximal matching among the largest ones, with nested capacities, as a min-cost max-flow.
@@ -34,14 +44,17 @@ export function optimalMatching(c: CompiledInstance): RawPlacement[] {
 
   // Node layout: S, T, participants, per-host groups, places, place splits, mentors, hosts.
   let next = 2 + P;
-  const groupNode: Map<number, number>[] = [];
+  const groupNode: ReadonlyMap<number, number>[] = [];
   for (let pi = 0; pi < P; pi++) {
-    const groups = new Map<number, number>();
-    if (c.slots[pi]! > 1) {
-      const perHost = new Map<number, number>();
-      for (const e of c.edges[pi]!) perHost.set(e.host, (perHost.get(e.host) ?? 0) + 1);
-      for (const [h, n] of perHost) if (n > 1) groups.set(h, next++);
+    // Only participants with several placements have groups; the others share one empty map.
+    if (c.slots[pi]! <= 1) {
+      groupNode.push(NO_GROUPS);
+      continue;
     }
+    const groups = new Map<number, number>();
+    const perHost = new Map<number, number>();
+    for (const e of c.edges[pi]!) perHost.set(e.host, (perHost.get(e.host) ?? 0) + 1);
+    for (const [h, count] of perHost) if (count > 1) groups.set(h, next++);
     groupNode.push(groups);
   }
   const placeNode = new Int32Array(c.places.length);
@@ -68,8 +81,11 @@ export function optimalMatching(c: CompiledInstance): RawPlacement[] {
   }
   const extraUnitCost = pack([1]);
 
-  const net = new LexFlowNetwork(n, digits);
-  const pairArcs: { participant: number; place: number; rank: number; arc: number }[] = [];
+  let pairCount = 0;
+  for (const list of c.edges) pairCount += list.length;
+  const net = new LexFlowNetwork(n, digits, pairCount + 3 * P + 2 * c.places.length + c.mentors.length + c.hosts.length);
+  // One entry per (participant, place) arc, in insertion order (participants by priority).
+  const pairArcs: PairArcs = { count: 0, participant: new Int32Array(pairCount), place: new Int32Array(pairCount), rank: new Int32Array(pairCount), arc: new Int32Array(pairCount) };
   // The first source arc of each participant (-1: none); the tie-break pass reroutes through it.
   const sourceArc = new Int32Array(P).fill(-1);
   for (let pi = 0; pi < P; pi++) {
@@ -79,19 +95,22 @@ export function optimalMatching(c: CompiledInstance): RawPlacement[] {
     sourceArc[pi] = net.addArc(S, u, 1, zero);
     if (slots > 1) net.addArc(S, u, slots - 1, isMulti ? extraUnitCost : zero);
     const groups = groupNode[pi]!;
-    const linked = new Set<number>();
+    const linked = groups.size > 0 ? new Set<number>() : null;
     for (const e of c.edges[pi]!) {
       const g = groups.get(e.host);
       let from = u;
       if (g !== undefined) {
-        if (!linked.has(g)) {
+        if (!linked!.has(g)) {
           net.addArc(u, g, 1, zero);
-          linked.add(g);
+          linked!.add(g);
         }
         from = g;
       }
-      const arc = net.addArc(from, placeNode[e.place]!, 1, rankCost[e.rank]!);
-      pairArcs.push({ participant: pi, place: e.place, rank: e.rank, arc });
+      const k = pairArcs.count++;
+      pairArcs.participant[k] = pi;
+      pairArcs.place[k] = e.place;
+      pairArcs.rank[k] = e.rank;
+      pairArcs.arc[k] = net.addArc(from, placeNode[e.place]!, 1, rankCost[e.rank]!);
     }
   }
   const mentorArcs: { place: number; mentor: number; arc: number }[] = [];
@@ -126,10 +145,11 @@ export function optimalMatching(c: CompiledInstance): RawPlacement[] {
     share.set(ma.place, list);
   }
   const out: RawPlacement[] = [];
-  for (const pa of pairArcs) {
-    if (net.flow(pa.arc) <= 0) continue;
+  for (let k = 0; k < pairArcs.count; k++) {
+    if (net.flow(pairArcs.arc[k]!) <= 0) continue;
+    const place = pairArcs.place[k]!;
     let mentor: number | null = null;
-    const list = share.get(pa.place);
+    const list = share.get(place);
     if (list) {
       const slot = list.find((s) => s.left > 0);
       if (slot) {
@@ -137,7 +157,7 @@ export function optimalMatching(c: CompiledInstance): RawPlacement[] {
         mentor = slot.mentor;
       }
     }
-    out.push({ participant: pa.participant, place: pa.place, mentor, rank: pa.rank });
+    out.push({ participant: pairArcs.participant[k]!, place, mentor, rank: pairArcs.rank[k]! });
   }
   return out;
 }
@@ -160,9 +180,9 @@ export function optimalMatching(c: CompiledInstance): RawPlacement[] {
 function priorityTieBreak(
   c: CompiledInstance,
   net: LexFlowNetwork,
-  pairArcs: readonly { participant: number; place: number; rank: number; arc: number }[],
+  pairArcs: PairArcs,
   sourceArc: Int32Array,
-  groupNode: readonly Map<number, number>[],
+  groupNode: readonly ReadonlyMap<number, number>[],
   n: number,
 ): void {
   const owner = new Int32Array(n).fill(-1);
@@ -170,8 +190,10 @@ function priorityTieBreak(
     owner[2 + pi] = pi;
     for (const g of groupNode[pi]!.values()) owner[g] = pi;
   }
-  const byParticipant: number[][] = c.participants.map(() => []);
-  pairArcs.forEach((pa, i) => byParticipant[pa.participant]!.push(i));
+  // Pair arcs are inserted participant by participant: each one's arcs are a contiguous range.
+  const firstPair = new Int32Array(c.participants.length + 1);
+  for (let k = 0; k < pairArcs.count; k++) firstPair[pairArcs.participant[k]! + 1]!++;
+  for (let pi = 0; pi < c.participants.length; pi++) firstPair[pi + 1]! += firstPair[pi]!;
   // Potentials do not change in this pass and pushing along tight arcs keeps them tight.
   const tight = net.tightMask();
   const mark = new Int32Array(n);
@@ -184,12 +206,13 @@ function priorityTieBreak(
   let deadEpoch = ++epoch;
   for (let pi = 0; pi < c.participants.length; pi++) {
     if (c.slots[pi]! !== 1) continue;
-    const mine = byParticipant[pi]!;
-    if (mine.length === 0) continue;
+    const from = firstPair[pi]!;
+    const to = firstPair[pi + 1]!;
+    if (from === to) continue;
     const u = 2 + pi;
     let current = -1;
-    for (const i of mine) if (net.flow(pairArcs[i]!.arc) > 0) current = i;
-    const currentRank = current === -1 ? Number.MAX_SAFE_INTEGER : pairArcs[current]!.rank;
+    for (let i = from; i < to; i++) if (net.flow(pairArcs.arc[i]!) > 0) current = i;
+    const currentRank = current === -1 ? Number.MAX_SAFE_INTEGER : pairArcs.rank[current]!;
     // Only unplaced participants search (see the doc comment: full searches for placed ones cost
     // seconds on 10,000 participants). Their entry arc from S must be tight for a zero-cost cycle.
     if (current !== -1) continue;
@@ -197,11 +220,11 @@ function priorityTieBreak(
     const sArc = sourceArc[pi]!;
     if (sArc === -1 || net.residual(sArc) <= 0 || tight[sArc] === 0) continue;
     epoch = deadEpoch;
-    for (const i of mine) {
-      const pa = pairArcs[i]!;
-      if (pa.rank >= currentRank) break;
-      if (net.residual(pa.arc) <= 0 || tight[pa.arc] === 0) continue;
-      const start = net.head(pa.arc);
+    for (let i = from; i < to; i++) {
+      const pairArc = pairArcs.arc[i]!;
+      if (pairArcs.rank[i]! >= currentRank) break;
+      if (net.residual(pairArc) <= 0 || tight[pairArc] === 0) continue;
+      const start = net.head(pairArc);
       if (mark[start] === epoch) continue;
       mark[start] = epoch;
       let qh = 0;
@@ -233,7 +256,7 @@ function priorityTieBreak(
         }
       }
       if (closing === -1) continue;
-      net.pushUnit(pa.arc);
+      net.pushUnit(pairArc);
       let y = u;
       if (isUnplaced) {
         net.pushUnit(sArc);

@@ -95,13 +95,14 @@ export function buildHoursLedger(input: HoursLedgerInput): HoursLedger {
   for (const b of input.blocks) {
     const p = byId.get(idKey(b.placementId));
     if (!p) continue;
-    push(`${b.date}|p${idKey(p.participantId)}`, b);
-    if (p.mentorId !== null) push(`${b.date}|m${idKey(p.mentorId)}`, b);
+    // One key space for participants and mentors: a person has one calendar whatever the role.
+    push(`${b.date}|${idKey(p.participantId)}`, b);
+    if (p.mentorId !== null) push(`${b.date}|${idKey(p.mentorId)}`, b);
   }
   for (const b of input.blocks) {
     const p = byId.get(idKey(b.placementId));
     const nearby = p
-      ? [...new Set([...(byPersonDay.get(`${b.date}|p${idKey(p.participantId)}`) ?? []), ...(p.mentorId !== null ? byPersonDay.get(`${b.date}|m${idKey(p.mentorId)}`) ?? [] : [])])]
+      ? [...new Set([...(byPersonDay.get(`${b.date}|${idKey(p.participantId)}`) ?? []), ...(p.mentorId !== null ? byPersonDay.get(`${b.date}|${idKey(p.mentorId)}`) ?? [] : [])])]
       : [];
     const violations = checkBlockIndexed(b, nearby, byId, holidays, dayParts);
     for (const v of violations) {

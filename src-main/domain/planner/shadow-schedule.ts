@@ -127,9 +127,9 @@ interface Interval {
 }
 
 /**
- * Who is busy when: per person and date, the intervals taken. Participants and mentors live in
- * separate key spaces (a person can be both, but bookings as participant and as mentor are different
- * calendars only when the ids differ: same id, same person, same calendar).
+ * Who is busy when: per person and date, the intervals taken. Participants and mentors share one
+ * key space (ids come from one people table): someone who shadows at one host and mentors a visitor
+ * at home has one calendar, so the two can never overlap.
  */
 class Occupancy {
   private readonly byKey = new Map<string, Interval[]>();
@@ -200,8 +200,8 @@ export function planShadowBlocks(input: ShadowPlanInput): ShadowPlanResult {
     const p = byId.get(idKey(b.placementId));
     const interval = { start: toMinutes(b.startTime), end: toMinutes(b.endTime), blockId: b.id };
     if (p) {
-      occupancy.add(`p${idKey(p.participantId)}`, b.date, interval);
-      if (p.mentorId !== null) occupancy.add(`m${idKey(p.mentorId)}`, b.date, interval);
+      occupancy.add(`${idKey(p.participantId)}`, b.date, interval);
+      if (p.mentorId !== null) occupancy.add(`${idKey(p.mentorId)}`, b.date, interval);
     }
     keptMinutes.set(idKey(b.placementId), (keptMinutes.get(idKey(b.placementId)) ?? 0) + blockMinutes(b));
     const dk = `${idKey(b.placementId)}|${b.date}`;
@@ -243,8 +243,8 @@ export function planShadowBlocks(input: ShadowPlanInput): ShadowPlanResult {
           };
           fresh.push(block);
           const interval = { start: slot.start, end: slot.end, blockId: block.id };
-          occupancy.add(`p${idKey(p.participantId)}`, date, interval);
-          if (p.mentorId !== null) occupancy.add(`m${idKey(p.mentorId)}`, date, interval);
+          occupancy.add(`${idKey(p.participantId)}`, date, interval);
+          if (p.mentorId !== null) occupancy.add(`${idKey(p.mentorId)}`, date, interval);
           const dk = `${idKey(p.id)}|${date}`;
           dayUsed.set(dk, (dayUsed.get(dk) ?? 0) + slot.end - slot.start);
           remaining -= slot.end - slot.start;
@@ -333,8 +333,8 @@ function slotOnDay(
       continue;
     }
     const busy =
-      s.occupancy.clash(`p${idKey(p.participantId)}`, date, c.start, end) ??
-      (p.mentorId !== null ? s.occupancy.clash(`m${idKey(p.mentorId)}`, date, c.start, end) : undefined);
+      s.occupancy.clash(`${idKey(p.participantId)}`, date, c.start, end) ??
+      (p.mentorId !== null ? s.occupancy.clash(`${idKey(p.mentorId)}`, date, c.start, end) : undefined);
     if (busy) {
       blocked.busy++;
       continue;
@@ -423,8 +423,9 @@ export function checkBlockIndexed(
   dayParts: DayPartTimes,
 ): BlockViolation[] {
   const v: BlockViolation[] = [];
-  const add = (rule: BlockRule, severity: 'error' | 'warning', message: string, extra: Partial<BlockViolation> = {}): void => {
-    v.push({ rule, severity, code: rule, message, blockId: block.id, params: { date: block.date, startTime: block.startTime, endTime: block.endTime }, ...extra });
+  // params carry what the window needs to say the same thing in Dutch or French.
+  const add = (rule: BlockRule, severity: 'error' | 'warning', message: string, extra: Partial<BlockViolation> = {}, params: Record<string, string | number | null> = {}): void => {
+    v.push({ rule, severity, code: rule, message, blockId: block.id, ...extra, params: { date: block.date, startTime: block.startTime, endTime: block.endTime, ...params } });
   };
   const p = byId.get(idKey(block.placementId));
   if (!p) {
@@ -438,14 +439,14 @@ export function checkBlockIndexed(
   const who = nameOr(p.participantName, 'participant', p.participantId);
   const when = formatDateLong(block.date);
   if (block.date < p.windowStart || block.date > p.windowEnd) {
-    add('outside_window', 'error', `${when} is outside the exchange window (${formatDateLong(p.windowStart)} to ${formatDateLong(p.windowEnd)}). Move the block into the window or extend the window.`);
+    add('outside_window', 'error', `${when} is outside the exchange window (${formatDateLong(p.windowStart)} to ${formatDateLong(p.windowEnd)}). Move the block into the window or extend the window.`, {}, { windowStart: p.windowStart, windowEnd: p.windowEnd });
   }
   const holiday = holidays.get(block.date);
   if (holiday !== undefined) {
-    add('on_holiday', 'error', `${when} is a holiday (${holiday}). Move the block to another day.`);
+    add('on_holiday', 'error', `${when} is a holiday (${holiday}). Move the block to another day.`, {}, { holiday });
   }
   if (p.preparation && `${block.date} ${block.startTime}` < `${p.preparation.date} ${p.preparation.endTime}`) {
-    add('before_preparation', 'error', `${who} shadows on ${when}, before the preparation session of ${formatDateLong(p.preparation.date)}. Move the block after the session or move ${who} to an earlier session.`);
+    add('before_preparation', 'error', `${who} shadows on ${when}, before the preparation session of ${formatDateLong(p.preparation.date)}. Move the block after the session or move ${who} to an earlier session.`, {}, { name: who, preparationDate: p.preparation.date, preparationEnd: p.preparation.endTime });
   }
   const start = toMinutes(block.startTime);
   const end = toMinutes(block.endTime);
@@ -460,25 +461,27 @@ export function checkBlockIndexed(
     if (idKey(op.id) === placementKey) sameDay += blockMinutes(other);
     const overlaps = toMinutes(other.startTime) < end && start < toMinutes(other.endTime);
     if (!overlaps) continue;
-    if (idKey(op.participantId) === participantKey) {
-      add('participant_double_booked', 'error', `${who} is booked twice on ${when} (${block.startTime}-${block.endTime} and ${other.startTime}-${other.endTime}). Move one of the two blocks.`, { otherBlockId: other.id });
+    // One person, one calendar: someone who shadows elsewhere cannot mentor at the same time.
+    const otherPeople = [idKey(op.participantId), ...(op.mentorId !== null ? [idKey(op.mentorId)] : [])];
+    if (otherPeople.includes(participantKey)) {
+      add('participant_double_booked', 'error', `${who} is booked twice on ${when} (${block.startTime}-${block.endTime} and ${other.startTime}-${other.endTime}). Move one of the two blocks.`, { otherBlockId: other.id }, { name: who, otherStart: other.startTime, otherEnd: other.endTime });
     }
-    if (p.mentorId !== null && op.mentorId !== null && idKey(op.mentorId) === idKey(p.mentorId)) {
-      add('mentor_double_booked', 'error', `Mentor ${nameOr(p.mentorName, 'mentor', p.mentorId)} is booked twice on ${when} (${block.startTime}-${block.endTime} and ${other.startTime}-${other.endTime}). Move one of the two blocks or give one participant another mentor.`, { otherBlockId: other.id });
+    if (p.mentorId !== null && otherPeople.includes(idKey(p.mentorId))) {
+      add('mentor_double_booked', 'error', `Mentor ${nameOr(p.mentorName, 'mentor', p.mentorId)} is booked twice on ${when} (${block.startTime}-${block.endTime} and ${other.startTime}-${other.endTime}). Move one of the two blocks or give one participant another mentor.`, { otherBlockId: other.id }, { name: nameOr(p.mentorName, 'mentor', p.mentorId), otherStart: other.startTime, otherEnd: other.endTime });
     }
   }
   if (p.maxHoursPerDay !== null && sameDay > Math.round(p.maxHoursPerDay * 60)) {
-    add('over_max_hours_per_day', 'error', `${who} would be at ${nameOr(p.hostName, 'the host', p.hostId)} for ${hoursOf(sameDay)} hours on ${when}; the host allows at most ${p.maxHoursPerDay}. Shorten the block or split it over two days.`);
+    add('over_max_hours_per_day', 'error', `${who} would be at ${nameOr(p.hostName, 'the host', p.hostId)} for ${hoursOf(sameDay)} hours on ${when}; the host allows at most ${p.maxHoursPerDay}. Shorten the block or split it over two days.`, {}, { name: who, host: nameOr(p.hostName, 'the host', p.hostId), hours: hoursOf(sameDay), maxHours: p.maxHoursPerDay });
   }
   const halves: DayHalf[] = halvesOverlapped(dayParts, start, end);
   const participant = availabilitySet(p.participantAvailability);
   const host = availabilitySet(p.hostAvailability);
   const day = weekdayKey(block.date);
   if (halves.length === 0 || halves.some((h) => !participant.has(dayPartOf(block.date, h)))) {
-    add('participant_unavailable', 'warning', `${who} is not usually available on ${day} ${halves.join('/') || block.startTime}. Check with ${who} before confirming.`);
+    add('participant_unavailable', 'warning', `${who} is not usually available on ${day} ${halves.join('/') || block.startTime}. Check with ${who} before confirming.`, {}, { name: who });
   }
   if (halves.length === 0 || halves.some((h) => !host.has(dayPartOf(block.date, h)))) {
-    add('host_unavailable', 'warning', `${nameOr(p.mentorName ?? p.hostName, 'the host', p.hostId)} is not usually available on ${day} ${halves.join('/') || block.startTime}. Check with the host before confirming.`);
+    add('host_unavailable', 'warning', `${nameOr(p.mentorName ?? p.hostName, 'the host', p.hostId)} is not usually available on ${day} ${halves.join('/') || block.startTime}. Check with the host before confirming.`, {}, { name: nameOr(p.mentorName ?? p.hostName, 'the host', p.hostId) });
   }
   return v;
 }
@@ -595,8 +598,8 @@ export function findFreeSlot(
     const op = byId.get(idKey(b.placementId));
     if (!op) continue;
     const interval = { start: toMinutes(b.startTime), end: toMinutes(b.endTime), blockId: b.id };
-    occupancy.add(`p${idKey(op.participantId)}`, b.date, interval);
-    if (op.mentorId !== null) occupancy.add(`m${idKey(op.mentorId)}`, b.date, interval);
+    occupancy.add(`${idKey(op.participantId)}`, b.date, interval);
+    if (op.mentorId !== null) occupancy.add(`${idKey(op.mentorId)}`, b.date, interval);
     const dk = `${idKey(op.id)}|${b.date}`;
     dayUsed.set(dk, (dayUsed.get(dk) ?? 0) + blockMinutes(b));
   }
@@ -606,7 +609,8 @@ export function findFreeSlot(
   const blocked = { holiday: 0, busy: 0, maxPerDay: 0 };
   for (let date = maxIso(firstPossibleDate(p), options.fromDate ?? ''); date <= p.windowEnd; date = addDays(date, 1)) {
     const slot = slotOnDay(p, date, minutes, state, isVisit, blocked);
-    if (slot) return { date, startTime: fromMinutes(slot.start), endTime: fromMinutes(slot.end) };
+    // A slot for an existing block must hold all of it: moving there must not lose hours.
+    if (slot && (options.minutes === undefined || slot.end - slot.start >= minutes)) return { date, startTime: fromMinutes(slot.start), endTime: fromMinutes(slot.end) };
   }
   return null;
 }

@@ -87,6 +87,11 @@ function phase(key: PhaseKey, starts: string, ends: string, round: string | null
   return { id: round === null ? key : `${key}:${round}`, key, labels: LABELS[key], starts, ends: safeEnds, round, isDeadline: DEADLINES.has(key) };
 }
 
+/** The round name for a round that starts on `date`: spring (January to June) or autumn. */
+function seasonRound(date: string): string {
+  return `${Number(date.slice(5, 7)) <= 6 ? 'Voorjaar' : 'Najaar'} ${date.slice(0, 4)}`;
+}
+
 function pick(value: string | null | undefined, fallback: string): string {
   return value && isIsoDate(value) ? value : fallback;
 }
@@ -141,16 +146,24 @@ export function buildTimePath(input: TimePathInput): TimePathPhase[] {
     }
     case 'exchange_round': {
       // KIEK: two rounds a year (spring, autumn); registration 3 weeks; exchanges in the 6 months after.
+      // A programme without rounds but with its own dates is one round on those dates (a Wisselstage
+      // "najaar" edition); only a programme without any dates gets the template's spring and autumn.
+      const own = [w.registrationOpens, w.registrationCloses, w.exchangeStarts, w.exchangeEnds].find((d): d is string => !!d && isIsoDate(d));
       const rounds = input.rounds && input.rounds.length > 0
         ? input.rounds
-        : [
-            { name: `Voorjaar ${y}`, windows: { registrationOpens: w.registrationOpens ?? isoDate(y, 3, 1) } },
-            { name: `Najaar ${y}`, windows: { registrationOpens: isoDate(y, 9, 1) } },
-          ];
+        : own
+          ? [{ name: seasonRound(w.registrationOpens && isIsoDate(w.registrationOpens) ? w.registrationOpens : own), windows: w }]
+          : [
+              { name: `Voorjaar ${y}`, windows: { registrationOpens: isoDate(y, 3, 1) } },
+              { name: `Najaar ${y}`, windows: { registrationOpens: isoDate(y, 9, 1) } },
+            ];
       phases = rounds.flatMap((r, i) => {
         const rw = r.windows ?? {};
-        const opens = pick(rw.registrationOpens, isoDate(y, i % 2 === 0 ? 3 : 9, 1));
-        const closes = pick(rw.registrationCloses, addDays(opens, 20));
+        // Missing registration dates are counted back from what is known: 3 weeks before the close,
+        // which is the day before the exchanges start.
+        const knownCloses = rw.registrationCloses && isIsoDate(rw.registrationCloses) ? rw.registrationCloses : rw.exchangeStarts && isIsoDate(rw.exchangeStarts) ? addDays(rw.exchangeStarts, -1) : null;
+        const opens = pick(rw.registrationOpens, knownCloses ? addDays(knownCloses, -20) : isoDate(y, i % 2 === 0 ? 3 : 9, 1));
+        const closes = pick(rw.registrationCloses, knownCloses ?? addDays(opens, 20));
         const exchangeStarts = pick(rw.exchangeStarts, addDays(closes, 1));
         const exchangeEnds = pick(rw.exchangeEnds, addDays(addMonths(exchangeStarts, 6), -1));
         return [

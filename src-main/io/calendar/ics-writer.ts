@@ -135,5 +135,8 @@ export function writeIcs(events: readonly CalendarEvent[], options: IcsOptions):
 /** A file name for a calendar that Windows, macOS and Linux accept: "switching-talent-an-peeters.ics". */
 export function icsFileName(name: string): string {
   const base = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return `${base === '' ? 'calendar' : base.slice(0, 80)}.ics`;
+  const cut = base.slice(0, 80).replace(/-+$/, '');
+  // "con.ics" and the like are device names on Windows: a file by that name cannot be created there.
+  const safe = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/.test(cut) ? `${cut}-calendar` : cut;
+  return `${safe === '' ? 'calendar' : safe}.ics`;
 }

@@ -6,10 +6,12 @@ import { PROGRAMME_KINDS, ProgrammeInputSchema, type ProgrammeInput } from '../.
 import type { Programme } from '../../../src-shared/schemas/programme.schema';
 import type { ProgrammeSummary } from '../../../src-shared/schemas/app.schema';
 import { FormField } from '../components/FormField';
+import { EditProgrammeButton, NewProgrammeButton } from '../components/ProgrammeEditor';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { useNotices } from '../hooks/useNotices';
 import { invoke, errorMessage } from '../lib/api';
 import { numberOrNull } from '../lib/form-values';
+import { ProgrammeStatus } from './planner/ProgrammeStatus';
 
 interface ProgrammeWithSummary {
   programme: Programme;
@@ -34,7 +36,10 @@ export function DashboardPage() {
       <h1 id="page-title">{t('dashboard.title')}</h1>
       {status.data ? <p className="muted">{t('dashboard.totals', status.data.counts)}</p> : null}
 
-      <h2>{t('dashboard.programmes')}</h2>
+      <div className="page-head">
+        <h2>{t('dashboard.programmes')}</h2>
+        <NewProgrammeButton onChanged={programmes.reload} />
+      </div>
       {programmes.isLoading && !programmes.data ? <p className="muted">{t('app.loading')}</p> : null}
       {programmes.data && programmes.data.length === 0 ? <p>{t('dashboard.noProgrammes')}</p> : null}
       <ul className="programme-list" aria-label={t('dashboard.programmes')}>
@@ -54,6 +59,10 @@ export function DashboardPage() {
                 </div>
               ))}
             </dl>
+            <ProgrammeStatus programmeId={programme.id} />
+            <div className="actions">
+              <EditProgrammeButton programme={programme} onChanged={programmes.reload} />
+            </div>
           </li>
         ))}
       </ul>

@@ -36,7 +36,7 @@ export function MatchingPage() {
     setRunningMode(mode);
     try {
       const s = await invoke('matching.run', { programmeId, mode });
-      reportSuccess(t('matching.ran', { id: s.id, mode: t(`matching.modes.${mode}`), placed: s.placed, applications: s.applications }));
+      reportSuccess(t('matching.ran', { id: s.id, mode: t(`matching.modes.${mode}`), placed: s.placed, count: s.applications }));
       setViewId(s.id);
       scenarios.reload();
     } catch (e) {
@@ -49,7 +49,7 @@ export function MatchingPage() {
   async function publish(scenarioId: number) {
     try {
       const r = await invoke('matching.publish', { scenarioId });
-      reportSuccess(t('matching.publishedDone', { id: scenarioId, published: r.published, kept: r.kept, removed: r.removed }));
+      reportSuccess(t('matching.publishedDone', { id: scenarioId, count: r.published, kept: r.kept, removed: r.removed }));
       scenarios.reload();
       setPlacementsGeneration((n) => n + 1);
     } catch (e) {
@@ -104,9 +104,11 @@ export function MatchingPage() {
 
           <ScenarioComparison summaries={summaries} isLoading={scenarios.isLoading && !scenarios.data} shownId={shownId} onView={setViewId} />
 
-          {shownId !== null ? <ScenarioOutcome key={shownId} scenarioId={shownId} summaries={summaries} onView={setViewId} onPublish={publish} /> : null}
+          {/* Sibling keys must differ: a scenario and a programme can share a number, and equal keys
+              in one fragment make React leave a stale copy of the outcome on the page. */}
+          {shownId !== null ? <ScenarioOutcome key={`outcome-${shownId}`} scenarioId={shownId} summaries={summaries} onView={setViewId} onPublish={publish} /> : null}
 
-          <PlacementsSection key={programmeId} programmeId={programmeId} generation={placementsGeneration} />
+          <PlacementsSection key={`placements-${programmeId}`} programmeId={programmeId} generation={placementsGeneration} />
         </>
       ) : null}
     </section>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { invoke } from '../lib/api';
 import { BackupsCard } from '../components/BackupsCard';
+import { RetentionCard } from '../components/RetentionCard';
 import { changeLanguage, UI_LANGUAGES, type UiLanguage } from '../i18n';
 
 /** Where the data lives, which version runs, and the language of the window. */
@@ -53,6 +54,7 @@ export function SettingsPage() {
       </div>
 
       <BackupsCard />
+      <RetentionCard />
     </section>
   );
 }

@@ -47,6 +47,18 @@ export class MatchingPage {
     return (await cell.innerText()).trim();
   }
 
+  /**
+   * Opens the fill-per-host disclosure and returns its table. The table's hidden caption carries the
+   * same words as the disclosure's summary, so the summary is found by its element, not by its text alone.
+   */
+  async openFill(): Promise<Locator> {
+    const name = 'Bezetting per gastorganisatie';
+    await this.compare.locator('summary').filter({ hasText: name }).click();
+    const table = this.compare.getByRole('table', { name });
+    await table.waitFor();
+    return table;
+  }
+
   async waitForOutcome(scenarioId: number, modeLabel: ModeLabel): Promise<void> {
     await this.page.getByRole('heading', { name: `Uitkomst van scenario ${scenarioId} (${modeLabel})`, level: 2 }).waitFor();
   }

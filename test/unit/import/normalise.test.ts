@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { proposeMapping } from '../../../src-main/domain/import/header-mapping';
-import { normaliseRows } from '../../../src-main/domain/import/normalise';
+import { normaliseRows, RECORD_SCHEMAS } from '../../../src-main/domain/import/normalise';
 import type { RawCellValue } from '../../../src-main/domain/import/cell-values';
 
 function run(kind: 'participants' | 'organisations' | 'mentors', headers: string[], rows: RawCellValue[][]) {
@@ -61,5 +61,29 @@ describe('normalising mentor rows', () => {
     const r = run('mentors', ['Naam', 'E-mail', 'Aantal jobshadowers'], [['Mia V', 'mia@x.be', 2], ['Koen P', 'koen@x.be', 'drie']]);
     expect(r.records[0]).toMatchObject({ mentorCapacity: 2 });
     expect(r.rejectedRows).toEqual([3]);
+  });
+});
+
+describe('the records the readers produce', () => {
+  // normaliseRows does not re-parse each record; these cases hold the readers to the record schemas.
+  it.each([
+    ['participants', ['Voornaam', 'Achternaam', 'E-mail', 'GSM', 'Organisatie', 'Eerste keuze', 'Tweede keuze', 'Tijdstempel', 'Early bird', 'Taal', 'Leervragen', 'Activatiecode'], [
+      ['  An ', 'Peeters', ' An@Example.BE ', '0475 12 34 56', 'CAW Brussel', 'de vlinder', ' OCMW Gent ', '23/11/2026 10:00', 'ja', 'NL/FR', 'Hoe?', ' ABC1 '],
+      ['Bo', '', 'bo@x.be', '', '', '', '', '', '', '', '', ''],
+      ['Jan De Smet', '', 'jan@x.be', 475123456, '', 'X', '', 46349.5, 'Nee', 'français', '', ''],
+    ]],
+    ['mentors', ['Naam', 'E-mail', 'Telefoon', 'Organisatie', 'Aantal jobshadowers'], [
+      ['Mia Verhoeven', 'MIA@example.be', '+32 486 11 22 33', 'De Vlinder vzw', 2],
+      ['Koen', 'koen@example.be', '', '', ''],
+    ]],
+    ['organisations', ['Organisatie', 'Sector', 'Adres', 'Postcode', 'Gemeente', 'Website', 'Contactpersoon', 'E-mail contactpersoon', 'Team', 'Aantal plaatsen', 'Formaat', 'Uren', 'Taal'], [
+      ['De Vlinder vzw', 'Jeugdhulp', 'Kerkstraat 1', 1000, 'Brussel', 'www.devlinder.be', 'Sara Leroy', 'Sara@DeVlinder.be', 'Leefgroep', 2, 'halve dag', '4 uur', 'NL'],
+      ['Stichting Buurtzorg', '', '', '7511 ab', 'Enschede', '', '', '', '', '', '', '', ''],
+    ]],
+  ] as const)('%s', (kind, headers, rows) => {
+    const r = run(kind, [...headers], rows.map((row) => [...row]));
+    expect(r.issues).toEqual([]);
+    expect(r.records.length).toBe(rows.length);
+    for (const record of r.records) expect(RECORD_SCHEMAS[kind].parse(record)).toEqual(record);
   });
 });

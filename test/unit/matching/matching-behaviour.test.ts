@@ -76,8 +76,8 @@ describe('pins, explanations, moves', () => {
     const res = runMatching(two, 'priority', c);
     const [e] = explainMatching(c, res);
     expect(e!.reasons[0]).toMatchObject({ rank: 1, code: 'full_higher_priority', capacity: 1, takenBy: 1 });
-    expect(renderExplanation(e!, 'nl')).toBe('Niet geplaatst. Keuze 1, De Vlinder: 1 plaatsen, allemaal ingenomen door deelnemers met een hogere prioriteit.');
-    expect(renderExplanation(e!, 'en')).toContain('all taken by participants with higher priority');
+    expect(renderExplanation(e!, 'nl')).toBe('Niet geplaatst. Keuze 1, De Vlinder: 1 plaats, ingenomen door een deelnemer met een hogere prioriteit.');
+    expect(renderExplanation(e!, 'en')).toBe('Not placed. Choice 1, De Vlinder: 1 place, taken by a participant with higher priority.');
   });
   it('a manual move into a full place is refused with a message', () => {
     const c = compileInstance(two);

@@ -45,9 +45,11 @@ describe('explanations in optimal mode', () => {
       reasons: [{ rank: 1, hostId: 'hx', hostName: 'De Vlinder', code: 'full_optimal_tradeoff', limit: 'place', capacity: 1, takenBy: 1, takenByHigherPriority: 0 }],
     });
     expect(renderExplanation(e!, 'en')).toBe(
-      'Placed on choice 2. Choice 1, De Vlinder: 1 places, all taken (0 by participants with higher priority), so that more participants get a place or a better choice.',
+      'Placed on choice 2. Choice 1, De Vlinder: 1 place, taken by a participant with lower priority, so that more participants get a place or a better choice.',
     );
-    expect(renderExplanation(e!, 'nl')).toContain('zo krijgen meer deelnemers een plaats of een betere keuze');
+    expect(renderExplanation(e!, 'nl')).toBe(
+      'Geplaatst op keuze 2. Keuze 1, De Vlinder: 1 plaats, ingenomen door een deelnemer met een lagere prioriteit; zo krijgen meer deelnemers een plaats of een betere keuze.',
+    );
   });
 
   it('the same data in priority mode blames higher priority instead', () => {

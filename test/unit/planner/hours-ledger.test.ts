@@ -39,4 +39,18 @@ describe('buildHoursLedger', () => {
     expect(l.conflicts.map((c) => c.rule).sort()).toEqual(['before_preparation', 'on_holiday', 'outside_window', 'participant_double_booked']);
     expect(l.conflicts.every((c) => c.fix.length > 0)).toBe(true);
   });
+
+  it('suggests only a slot that holds the whole block, so the fix never loses hours', () => {
+    // An is only available in the mornings on 3 Feb; the 7-hour block cannot go there, a whole later day can.
+    const ps = [placement({ id: 1, participantAvailability: ['tue_am', 'wed_am', 'wed_pm'] })];
+    const l = buildHoursLedger({ placements: ps, holidays: [{ date: '2026-02-02', name: 'Test' }], blocks: [b({ id: 1, date: '2026-02-02' })] });
+    const slot = l.conflicts.find((c) => c.rule === 'on_holiday')!.suggestedSlot;
+    expect(slot).toEqual({ date: '2026-02-04', startTime: '09:00', endTime: '16:00' });
+  });
+
+  it('sees a person who shadows at one host and mentors at home as one calendar', () => {
+    const ps = [placement({ id: 1, participantId: 101, mentorId: 201 }), placement({ id: 2, participantId: 201, mentorId: 202, hostId: 302, participantName: 'Mira' })];
+    const l = buildHoursLedger({ placements: ps, holidays: [], blocks: [b({ id: 1 }), b({ id: 2, placementId: 2 })] });
+    expect(l.conflicts.map((c) => c.rule)).toContain('mentor_double_booked');
+  });
 });

@@ -66,6 +66,16 @@ describe('planShadowBlocks', () => {
     expect(r.proposed.map((b) => b.date)).toEqual(['2026-02-02', '2026-02-03']);
   });
 
+  it('never books someone who shadows elsewhere as a mentor at the same time (reciprocity)', () => {
+    // 201 mentors An at home and shadows at another host herself: one person, one calendar.
+    const r = planShadowBlocks({
+      placements: [placement({ id: 1, format: 'day', participantId: 101, mentorId: 201 }), placement({ id: 2, format: 'day', participantId: 201, mentorId: 202, hostId: 302 })],
+      holidays: [],
+    });
+    expect(r.proposed.map((b) => b.date).sort()).toEqual(['2026-02-02', '2026-02-03']);
+    expect(r.fullyPlanned).toBe(2);
+  });
+
   it('makes one block of a half-day or day visit', () => {
     const half = planShadowBlocks({ placements: [placement({ format: 'half_day' })], holidays: [] });
     expect(half.proposed).toHaveLength(1);
@@ -132,6 +142,14 @@ describe('block rules and operations', () => {
     const other = { ...placement({ id: 3, mentorId: 299, hostId: 399 }) };
     const v = checkBlock(block(), [block(), block({ id: 12, placementId: 3 })], { ...ctx, placements: [...ctx.placements, other] });
     expect(v.map((x) => x.rule)).toContain('participant_double_booked');
+  });
+
+  it('flags a mentor who is shadowing elsewhere at the same time', () => {
+    const mentorAway = placement({ id: 4, participantId: 201, mentorId: 299, hostId: 399 });
+    const v = checkBlock(block(), [block(), block({ id: 13, placementId: 4 })], { ...ctx, placements: [...ctx.placements, mentorAway] });
+    expect(v.map((x) => x.rule)).toContain('mentor_double_booked');
+    const w = checkBlock(block({ id: 13, placementId: 4 }), [block(), block({ id: 13, placementId: 4 })], { ...ctx, placements: [...ctx.placements, mentorAway] });
+    expect(w.map((x) => x.rule)).toContain('participant_double_booked');
   });
 
   it('accepts a clean block and refuses one that breaks a rule', () => {

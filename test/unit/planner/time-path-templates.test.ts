@@ -43,6 +43,21 @@ describe('buildTimePath', () => {
   });
 });
 
+describe('buildTimePath for a programme of one round', () => {
+  it('uses the programme\'s own dates as its one round, named after the season', () => {
+    const path = buildTimePath({ kind: 'exchange_round', startYear: 2027, windows: { registrationOpens: '2027-08-30', registrationCloses: '2027-09-23', exchangeStarts: '2027-10-04', exchangeEnds: '2027-12-17' } });
+    expect(path.map((p) => p.id)).toEqual(['registration:Najaar 2027', 'matching:Najaar 2027', 'exchanges:Najaar 2027', 'evaluation:Najaar 2027']);
+    expect(path.find((p) => p.key === 'registration')).toMatchObject({ starts: '2027-08-30', ends: '2027-09-23' });
+    expect(path.find((p) => p.key === 'exchanges')).toMatchObject({ starts: '2027-10-04', ends: '2027-12-17' });
+  });
+
+  it('counts the registration back from the exchange start when only that is known', () => {
+    const path = buildTimePath({ kind: 'exchange_round', startYear: 2027, windows: { exchangeStarts: '2027-04-01' } });
+    expect(path.find((p) => p.key === 'registration')).toMatchObject({ round: 'Voorjaar 2027', starts: '2027-03-11', ends: '2027-03-31' });
+    expect(path.find((p) => p.key === 'exchanges')).toMatchObject({ starts: '2027-04-01', ends: '2027-09-30' });
+  });
+});
+
 describe('timePathStatus', () => {
   const path = buildTimePath({ kind: 'jobshadowing', startYear: 2026 });
   it('tells the current phase and upcoming deadlines on 2026-11-23', () => {

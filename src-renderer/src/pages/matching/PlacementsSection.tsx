@@ -128,7 +128,7 @@ export function PlacementsSection({ programmeId, generation }: { programmeId: nu
               placements.reload();
             }}
             onCancelled={() => placements.reload()}
-            reportRefusal={(e) => reportError(new Error(refusalText(e, i18n.language)))}
+            reportRefusal={(e) => reportError(new Error(refusalText(e, t, i18n.language)))}
           />
         ) : null}
       </div>
@@ -165,7 +165,7 @@ function PlacementPanel({ placement: p, placeChoices, decidedBy, onPin, onClose,
       onMoved(moved);
     } catch (e) {
       // The alert region says it for everyone; the same words stay next to the form they are about.
-      setRefusal(refusalText(e, i18n.language));
+      setRefusal(refusalText(e, t, i18n.language));
       reportRefusal(e);
     } finally {
       setIsMoving(false);
@@ -244,7 +244,7 @@ function PlacementPanel({ placement: p, placeChoices, decidedBy, onPin, onClose,
                   <optgroup key={c.host} label={c.host}>
                     {c.places.map((pl) => (
                       <option key={pl.id} value={pl.id}>
-                        {t('matching.placeOption', { host: c.host, team: pl.team, capacity: pl.capacity })}
+                        {t('matching.placeOption', { host: c.host, team: pl.team, count: pl.capacity })}
                       </option>
                     ))}
                   </optgroup>

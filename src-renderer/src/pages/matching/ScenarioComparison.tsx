@@ -177,7 +177,7 @@ function FillAndReciprocity({ scenarios }: { scenarios: Scenario[] }) {
                       if (!r) return <td key={s.id}>{t('app.none')}</td>;
                       return (
                         <td key={s.id}>
-                          {t('matching.reciprocityCell', { sent: r.sent, received: r.received, places: r.placesOffered })}
+                          {t('matching.reciprocityCell', { sent: r.sent, received: r.received, count: r.placesOffered })}
                           <span className="badges">
                             {r.sendsWithoutHosting ? <span className="badge badge-warn">{t('matching.flagSends')}</span> : null}
                             {r.belowMinPlaces ? <span className="badge badge-warn">{t('matching.flagBelowMin')}</span> : null}

@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Scenario, ScenarioSummary } from '../../../../src-shared/schemas/matching.schema';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { DataTable } from '../../components/DataTable';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { invoke } from '../../lib/api';
-import { explanationLanguage, explanationText } from '../../lib/matching-text';
+import { explanationText } from './explanation-text';
 import { formatDateTime } from './format';
 
 interface OutcomeRow {
@@ -26,8 +27,8 @@ type Filter = 'all' | 'unplaced' | 'lower';
 const FILTERS: readonly Filter[] = ['all', 'unplaced', 'lower'];
 
 /** Everyone's outcome: placed participants with their host, and an explanation for those not on choice 1. */
-function outcomeRows(s: Scenario, language: string): OutcomeRow[] {
-  const explained = new Map(s.outcomes.map((o) => [o.applicationId, explanationText(o.text, language)]));
+function outcomeRows(s: Scenario, t: TFunction, language: string): OutcomeRow[] {
+  const explained = new Map(s.outcomes.map((o) => [o.applicationId, explanationText(o, t, language)]));
   const placed: OutcomeRow[] = s.assignments.map((a) => ({
     key: `a-${a.applicationId}-${a.placeId ?? a.organisationId}`,
     name: a.participantName,
@@ -52,7 +53,7 @@ function outcomeRows(s: Scenario, language: string): OutcomeRow[] {
       rank: null,
       isPlaced: false,
       isPinned: false,
-      explanation: explanationText(o.text, language),
+      explanation: explained.get(o.applicationId) ?? null,
     }));
   return [...placed, ...unplaced];
 }
@@ -76,15 +77,13 @@ export function ScenarioOutcome({ scenarioId, summaries, onView, onPublish }: Pr
   const [filter, setFilter] = useState<Filter>('all');
   const [search, setSearch] = useState('');
 
-  const all = useMemo(() => (scenario ? outcomeRows(scenario, language) : []), [scenario, language]);
+  const all = useMemo(() => (scenario ? outcomeRows(scenario, t, language) : []), [scenario, t, language]);
   const needle = search.trim().toLocaleLowerCase();
   const rows = all.filter((r) => {
     if (filter === 'unplaced' && r.isPlaced) return false;
     if (filter === 'lower' && (!r.isPlaced || r.rank === 1)) return false;
     return needle === '' || r.name.toLocaleLowerCase().includes(needle) || (r.email ?? '').toLocaleLowerCase().includes(needle);
   });
-  // The explanation is only available in Dutch and English; a French window shows the Dutch text.
-  const textLang = explanationLanguage(language);
 
   const columns = useMemo(
     () => [
@@ -120,15 +119,10 @@ export function ScenarioOutcome({ scenarioId, summaries, onView, onPublish }: Pr
         id: 'explanation',
         header: t('matching.explanation'),
         enableSorting: false,
-        cell: (c) =>
-          c.getValue() === '' ? null : (
-            <span className="explanation" lang={textLang}>
-              {c.getValue()}
-            </span>
-          ),
+        cell: (c) => (c.getValue() === '' ? null : <span className="explanation">{c.getValue()}</span>),
       }),
     ],
-    [t, textLang],
+    [t],
   );
 
   const modeName = summary ? t(`matching.modes.${summary.mode}`) : '';
@@ -186,7 +180,6 @@ export function ScenarioOutcome({ scenarioId, summaries, onView, onPublish }: Pr
           {scenario ? t('matching.rows', { count: rows.length }) : t('app.loading')}
         </p>
       </div>
-      {language.startsWith('fr') ? <p className="muted small">{t('matching.explanationLanguage')}</p> : null}
 
       <div className="table-scroll">
         <DataTable

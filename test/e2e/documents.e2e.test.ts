@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../src-main/ipc/handlers';
+import { startTestHost, type TestHost } from '../../src-main/testhost/test-host';
+import { loadDemo } from '../../src-main/services/demo.service';
+import * as documents from '../../src-main/services/documents.service';
+import * as matching from '../../src-main/services/matching.service';
+import * as planner from '../../src-main/services/planner.service';
+import { listProgrammes } from '../../src-main/services/programme.service';
+import { createTestContext, tempDir, type TestContext } from '../helpers/context';
+import { ensureRendererBuilt, launchBrowser, RENDERER_DIR, screenshot, type E2eBrowser } from '../helpers/e2e-browser';
+import { pdfText } from '../integration/pdf/poppler';
+import { AppShell } from './pages/AppShell';
+import { DocumentsPage } from './pages/DocumentsPage';
+
+/*
+ * The Documents screen in Debian's Chromium, against the real services over the loopback test host:
+ * the demo is loaded and Switching Talent matched and planned through the services; the coordinator
+ * previews a participant's programme, exports it and all consent forms of the participant's host
+ * into a folder (the folder dialog answers with a temporary folder), and marks a consent returned.
+ */
+
+let tmp: string;
+let out: string;
+let ctx: TestContext;
+let host: TestHost;
+let browser: E2eBrowser;
+let programmeId: number;
+let programmeName: string;
+const hostErrors: string[] = [];
+const asked: string[] = [];
+
+beforeAll(async () => {
+  ensureRendererBuilt();
+  tmp = tempDir('meeloop-e2e-documents-');
+  out = path.join(tmp, 'exports');
+  fs.mkdirSync(out);
+  ctx = await createTestContext({ file: path.join(tmp, 'meeloop.db'), dataDir: tmp });
+  await loadDemo(ctx);
+  const switching = (await listProgrammes(ctx)).find((p) => p.kind === 'jobshadowing')!;
+  programmeId = switching.id;
+  programmeName = switching.name;
+  const scenario = await matching.runScenario(ctx, { programmeId, roundId: null, mode: 'optimal' });
+  await matching.publishScenario(ctx, scenario.id);
+  await planner.plan(ctx, { programmeId, apply: true });
+  ctx.ui = { chooseFolder: async (purpose) => (asked.push(purpose), out) };
+  host = await startTestHost({ rendererDir: RENDERER_DIR, handlers: createHandlers(ctx), log: (m, e) => hostErrors.push(`${m} ${String(e)}`) });
+  browser = await launchBrowser(path.join(tmp, 'profile'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  await ctx?.close();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('the Documents screen', () => {
+  it('previews and exports a participant’s programme, exports a host’s consent forms and marks a consent returned', async () => {
+    const { page } = browser;
+    const shell = new AppShell(page);
+    const docs = new DocumentsPage(page);
+    const overview = await documents.documentsOverview(ctx, programmeId);
+    const participant = overview.participants.find((p) => overview.participants.filter((x) => x.hostId === p.hostId).length >= 2) ?? overview.participants[0]!;
+    const atHost = overview.participants.filter((p) => p.hostId === participant.hostId);
+
+    await shell.open(host.entryUrl);
+    await shell.go('Documenten');
+    await shell.heading().getByText('Documenten').waitFor();
+    await docs.chooseProgramme(programmeName);
+    await docs.participantsTable.getByRole('button', { name: overview.participants[0]!.name, exact: true }).first().waitFor();
+
+    // Preview of the participant's programme: the first page as the PDF prints it.
+    await docs.selectParticipant(participant.name);
+    await docs.waitForPreview(`Jouw programma bij ${participant.hostName}`);
+    await docs.preview.getByText(participant.name, { exact: true }).first().waitFor();
+    await docs.preview.getByRole('heading', { name: 'Jouw leervragen' }).waitFor();
+    await docs.waitForExportCount(1);
+    await docs.preview.scrollIntoViewIfNeeded();
+    await screenshot(page, 'documents-01-preview');
+
+    // Export it into the folder the (stand-in) folder dialog answers.
+    await docs.export();
+    expect(await docs.writtenFiles()).toEqual([`programma - ${participant.name}.pdf`]);
+    await shell.status.getByText(`1 bestand geschreven in ${out}.`).waitFor();
+    const programmeFile = path.join(out, `programma - ${participant.name}.pdf`);
+    expect(fs.existsSync(programmeFile)).toBe(true);
+    expect(flat(pdfText(programmeFile))).toContain(participant.name);
+    expect(asked).toEqual(['documents']);
+
+    // All consent forms for the participant's host: one file per participant at that host.
+    await docs.selectHost(participant.hostName);
+    await docs.chooseDocument('Toestemmingsformulieren (3 per bezoek)');
+    await docs.waitForPreview('Toestemming van de cliënt');
+    await docs.waitForExportCount(3 * atHost.length);
+    await docs.chooseFiles('Eén PDF per persoon');
+    await docs.export();
+    const files = await docs.writtenFiles();
+    expect(files.sort()).toEqual(atHost.map((p) => `toestemmingsformulieren - ${p.name}.pdf`).sort());
+    for (const p of atHost) {
+      const text = flat(pdfText(path.join(out, `toestemmingsformulieren - ${p.name}.pdf`)));
+      expect(text).toContain(p.name);
+      expect(text).toContain('Verklaring beroepsgeheim');
+    }
+    await shell.status.getByText(`${3 * atHost.length} toestemmingsformulieren staan nu op verstuurd.`).waitFor();
+    await screenshot(page, 'documents-02-consents-exported');
+
+    // The forms are sent; one participant brings them back signed.
+    await docs.selectParticipant(participant.name);
+    const consents = docs.consentPanel(participant.name);
+    await consents.getByLabel('Toestemming cliënt').and(page.locator('select')).waitFor();
+    expect(await consents.getByLabel('Toestemming cliënt').inputValue()).toBe('sent');
+    await docs.markAllReturned(participant.name);
+    await shell.status.getByText(`De formulieren van ${participant.name} staan op terug ontvangen.`).waitFor();
+    await docs.participantRow(participant.name).getByText('3 van 3 terug').waitFor();
+    expect(await consents.getByLabel('Beroepsgeheim').inputValue()).toBe('returned');
+    const after = await documents.documentsOverview(ctx, programmeId);
+    expect(after.participants.find((p) => p.placementId === participant.placementId)!.consents.map((c) => c.status)).toEqual(['returned', 'returned', 'returned']);
+    for (const p of atHost.filter((x) => x.placementId !== participant.placementId)) {
+      expect(after.participants.find((x) => x.placementId === p.placementId)!.consents.map((c) => c.status)).toEqual(['sent', 'sent', 'sent']);
+    }
+    await screenshot(page, 'documents-03-consent-returned');
+
+    expect(browser.problems).toEqual([]);
+    expect(hostErrors).toEqual([]);
+  }, 180_000);
+});
