@@ -22,7 +22,18 @@ export async function backupNow(ctx: ServiceContext, reason: BackupReason, outFi
   const file = outFile ? path.resolve(outFile) : path.join(backupDir(ctx), backupName(at, reason));
   if (outFile && fs.existsSync(file)) throw new AppError('conflict', `${file} already exists. Choose another file name; Meeloop never overwrites a file.`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  await ctx.snapshot(file);
+  // Written under a temporary name (never listed as a backup) and renamed when complete: a crash
+  // mid-copy leaves no broken file in the restore list.
+  const partial = `${file}.partial`;
+  // Leftovers of a copy cut off by a crash hold personal data that erase and purge would not see.
+  if (!outFile) for (const n of fs.readdirSync(path.dirname(file))) if (n.endsWith('.db.partial')) fs.rmSync(path.join(path.dirname(file), n), { force: true });
+  try {
+    await ctx.snapshot(partial);
+    fs.renameSync(partial, file);
+  } catch (e) {
+    fs.rmSync(partial, { force: true });
+    throw e;
+  }
   if (!outFile && reason !== 'manual') pruneBackups(backupDir(ctx), KEEP_AUTOMATIC_BACKUPS);
   await appendAudit(ctx.db, { at: at.toISOString(), actor: ctx.actor, action: 'backup', entity: 'database', entityId: null, details: { reason, file } });
   return { file, name: path.basename(file), createdAt: at.toISOString(), reason, sizeBytes: fs.statSync(file).size };

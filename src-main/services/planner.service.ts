@@ -30,6 +30,7 @@ import { daysBetween } from '../domain/planner/calendar-dates';
 import type { Holiday, PlannerId, PlannerPlacement, ShadowBlock } from '../domain/planner/planner.types';
 import { publicHolidays, type HolidayCountry } from '../io/calendar/holidays';
 import { icsFileName, writeIcs, type CalendarEvent } from '../io/calendar/ics-writer';
+import { resolveOutputFile } from '../io/pdf/output-path';
 import type { Db } from '../db/connection';
 import * as repo from '../db/repositories/planner.repository';
 import { appendAudit } from '../db/repositories/audit.repository';
@@ -679,15 +680,6 @@ export async function listTasks(ctx: ServiceContext, programmeId?: number): Prom
 const SESSION_LABEL: Record<SessionKind, string> = { preparation: 'Voorbereiding', debrief: 'Terugkomdag', intervision: 'Intervisie' };
 
 /** Resolves `name` inside `folder`; refuses anything that would land outside it. */
-function insideFolder(folder: string, name: string): string {
-  const target = path.resolve(folder, name);
-  const rel = path.relative(folder, target);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) || rel.includes(path.sep)) {
-    throw new AppError('file_rejected', `Meeloop will not write "${name}" outside the chosen folder. Choose another folder.`);
-  }
-  return target;
-}
-
 /**
  * Writes .ics files into `folder`: one for the programme (every session and block) and one per
  * participant and mentor (their blocks and the sessions they are assigned to). The folder is
@@ -761,7 +753,8 @@ export async function exportCalendars(ctx: ServiceContext, input: { programmeId:
   fs.mkdirSync(folder, { recursive: true });
   const written: IcsExportResult['files'] = [];
   for (const f of rendered) {
-    const target = insideFolder(folder, f.fileName);
+    // Refuses a name with a folder in it and an existing link at the target (it would write outside).
+    const target = await resolveOutputFile(folder, f.fileName);
     fs.writeFileSync(target, f.text, 'utf8');
     written.push({ file: target, name: f.name, kind: f.kind, events: f.events.length });
   }

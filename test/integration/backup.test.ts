@@ -51,6 +51,29 @@ describe('backups', () => {
     expect(list[0]?.createdAt).toBe(new Date(t).toISOString());
   });
 
+  it('writes a backup under a temporary name first and clears leftovers of a cut-off copy', async () => {
+    const { ctx } = await fileContext();
+    const first = await backupNow(ctx, 'manual');
+    const stale = path.join(path.dirname(first.file), 'meeloop-2026-01-01T00-00-00-000Z-daily.db.partial');
+    fs.writeFileSync(stale, 'half a copy');
+    let seen: string | null = null;
+    const snapshot = ctx.snapshot;
+    ctx.snapshot = async (file) => {
+      seen = file;
+      expect(fs.existsSync(stale)).toBe(false);
+      await snapshot(file);
+    };
+    const b = await backupNow(ctx, 'daily');
+    expect(seen).toBe(`${b.file}.partial`);
+    expect(fs.readdirSync(path.dirname(b.file)).filter((n) => n.endsWith('.partial'))).toEqual([]);
+    ctx.snapshot = async () => {
+      throw new Error('disk full');
+    };
+    await expect(backupNow(ctx, 'daily')).rejects.toThrow('disk full');
+    expect(listBackups(ctx)).toHaveLength(2);
+    expect(fs.readdirSync(path.dirname(b.file)).filter((n) => n.endsWith('.partial'))).toEqual([]);
+  });
+
   it('takes one daily backup per day', async () => {
     const { ctx } = await fileContext();
     expect(await ensureDailyBackup(ctx)).not.toBeNull();

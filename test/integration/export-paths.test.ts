@@ -69,4 +69,16 @@ describe('calendar files named after people', () => {
     expect(created.filter((p) => path.dirname(p) === folder).sort()).toEqual(r.files.map((f) => f.file).sort());
     expect(fs.existsSync('/tmp/absoluut.ics')).toBe(false);
   });
+
+  it('refuses to write through a link that points outside the chosen folder', async () => {
+    const folder = path.join(root, 'linked');
+    const first = await planner.exportCalendars(ctx, { programmeId, folder, scope: 'programme' });
+    const [file] = first.files.map((f) => f.file);
+    const outside = path.join(root, 'outside.txt');
+    fs.writeFileSync(outside, 'niet overschrijven');
+    fs.rmSync(file!);
+    fs.symlinkSync(outside, file!);
+    await expect(planner.exportCalendars(ctx, { programmeId, folder, scope: 'programme' })).rejects.toMatchObject({ code: 'file_rejected', message: expect.stringContaining('link') });
+    expect(fs.readFileSync(outside, 'utf8')).toBe('niet overschrijven');
+  });
 });
