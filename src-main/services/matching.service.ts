@@ -389,7 +389,8 @@ export async function movePlacement(ctx: ServiceContext, input: PlacementMove): 
 
 /**
  * Cancels a placement and says who on the waiting list should be offered the freed place
- * (the first in priority order who chose that host and fits every rule), or null.
+ * (the first in priority order who chose that host and fits every rule, never someone whose
+ * placement at that host was cancelled, the participant just cancelled included), or null.
  */
 export async function cancelPlacement(ctx: ServiceContext, id: number): Promise<{ cancelled: number; offer: { applicationId: number; participantName: string; email: string | null; organisationName: string; placeId: number } | null }> {
   const { programmeId, roundId } = await placementProgramme(ctx.db, id);

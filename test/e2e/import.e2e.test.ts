@@ -16,6 +16,7 @@ import { createTestContext, tempDir, type TestContext } from '../helpers/context
 import { ensureRendererBuilt, launchBrowser, RENDERER_DIR, screenshot, type E2eBrowser } from '../helpers/e2e-browser';
 import { AppShell } from './pages/AppShell';
 import { ImportPage } from './pages/ImportPage';
+import { SettingsPage } from './pages/SettingsPage';
 
 /*
  * The import wizard in Debian's Chromium against the real services: a messy partner sheet in, the
@@ -214,5 +215,23 @@ describe('the import wizard', () => {
     await screenshot(page, 'import-05-refused');
     expect(await summariseProgramme(ctx, programmeId)).toEqual(before);
     expect((await imports.listImports(ctx, programmeId)).length).toBe(1);
+  }, 60_000);
+
+  it('speaks French when the coordinator chose French, history included', async () => {
+    const { page } = browser;
+    const shell = new AppShell(page);
+    await shell.go('Instellingen');
+    await new SettingsPage(page).chooseLanguage('Français');
+    await shell.go('Importer');
+    await page.getByRole('heading', { name: 'Importer', level: 1 }).waitFor();
+    await page.getByRole('radio', { name: 'Participants et leurs choix' }).waitFor();
+    await page.getByLabel('Fichier (.xlsx ou .csv)').waitFor();
+    const history = page.getByRole('region', { name: 'Imports précédents dans ce programme' });
+    await history.getByRole('row').filter({ hasText: FILE_NAME }).getByText(/^annulé le /).waitFor();
+    await screenshot(page, 'import-06-french');
+    await shell.go('Paramètres');
+    await new SettingsPage(page).chooseLanguage('Nederlands');
+    await shell.nav.getByRole('link', { name: 'Instellingen' }).waitFor();
+    expect(browser.problems).toEqual([]);
   }, 60_000);
 });

@@ -2,11 +2,12 @@ import type { TFunction } from 'i18next';
 import type { ScenarioOutcome } from '../../../../src-shared/schemas/matching.schema';
 
 /*
- * Texts of the matching board that the service also writes. The service sends every explanation twice: as finished Dutch and English sentences (the CLI prints
- * the Dutch) and as structured reasons. The window writes the sentence itself from the reasons, in
- * the coordinator's language with the right singular or plural; the Dutch and English it writes are
- * the service's own sentences word for word (a unit test holds them together). A reason code this
- * version does not know falls back to the service's sentence.
+ * Texts of the matching board that the service also writes. The service sends every explanation
+ * twice: as finished Dutch and English sentences (the CLI prints the Dutch) and as structured
+ * reasons; a refused hand move comes with its problem codes. The window writes the sentences itself
+ * from the reasons and codes, in the coordinator's language with the right singular or plural; its
+ * Dutch and English are the service's own sentences word for word (unit tests hold them together).
+ * A code this version does not know falls back to the service's sentence.
  */
 
 type Outcome = Pick<ScenarioOutcome, 'outcome' | 'obtainedRank' | 'reasons' | 'text'>;
