@@ -195,8 +195,13 @@ export const coreCommands: Record<string, CommandSpec> = {
       const ranks = Object.entries(s.byRank).map(([r, n]) => `choice ${r}: ${n}`).join(', ');
       const lines = [`Scenario ${s.id} (${s.mode}): ${s.placed} of ${s.applications} placed; ${ranks}; ${s.unplaced} unplaced.`];
       for (const u of json.unplaced.slice(0, 20)) lines.push(`  - ${u.name}: ${u.text}`);
-      if (published) lines.push(`Published: ${published.published} placements (${published.kept} pinned or confirmed kept).`);
+      if (published) lines.push(`Published: ${plural(published.published, 'placement')} (${published.kept} pinned or confirmed kept).`);
       return { json, text: lines.join('\n') };
     },
   }),
 };
+
+/** "1 placement", "2 placements": the CLI's text output is English. */
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -49,7 +49,7 @@ const en: Messages = {
   dashboard: {
     title: 'Dashboard',
     programmes: 'Programmes',
-    noProgrammes: 'There are no programmes yet. Create the first one below.',
+    noProgrammes: 'There are no programmes yet. Create the first one with ‘New programme’, or open the demo.',
     summary: {
       organisations: 'organisations',
       places: 'places',
@@ -279,8 +279,8 @@ const en: Messages = {
     rows_one: '{{count}} row',
     rows_other: '{{count}} rows',
     noRows: 'Nobody in this selection.',
-    pinProblemsText_one: '{{count}} pinned placement breaks a rule ({{codes}}). It stays; check it in the placements.',
-    pinProblemsText_other: '{{count}} pinned placements break a rule ({{codes}}). They stay; check them in the placements.',
+    pinProblemsText_one: '{{count}} pinned placement breaks a rule. It stays; check it in the placements. {{codes}}',
+    pinProblemsText_other: '{{count}} pinned placements break a rule. They stay; check them in the placements. {{codes}}',
     waitingTitle: 'Waiting list',
     waitingHint: 'Those without a place, in priority order. When a place frees up, it is offered to the first one who fits it.',
     waitingEmpty: 'Everyone has a place: the waiting list is empty.',

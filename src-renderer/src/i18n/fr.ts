@@ -49,7 +49,7 @@ const fr: Messages = {
   dashboard: {
     title: 'Tableau de bord',
     programmes: 'Programmes',
-    noProgrammes: 'Aucun programme pour l’instant. Créez le premier ci-dessous.',
+    noProgrammes: 'Aucun programme pour l’instant. Créez le premier avec « Nouveau programme », ou ouvrez la démo.',
     summary: {
       organisations: 'organisations',
       places: 'places',
@@ -279,8 +279,8 @@ const fr: Messages = {
     rows_one: '{{count}} ligne',
     rows_other: '{{count}} lignes',
     noRows: 'Personne dans cette sélection.',
-    pinProblemsText_one: '{{count}} appariement figé enfreint une règle ({{codes}}). Il est maintenu ; vérifiez-le dans les appariements.',
-    pinProblemsText_other: '{{count}} appariements figés enfreignent une règle ({{codes}}). Ils sont maintenus ; vérifiez-les dans les appariements.',
+    pinProblemsText_one: '{{count}} appariement figé enfreint une règle. Il est maintenu ; vérifiez-le dans les appariements. {{codes}}',
+    pinProblemsText_other: '{{count}} appariements figés enfreignent une règle. Ils sont maintenus ; vérifiez-les dans les appariements. {{codes}}',
     waitingTitle: 'Liste d’attente',
     waitingHint: 'Les personnes sans place, dans l’ordre de priorité. Si une place se libère, elle est proposée à la première personne qui y convient.',
     waitingEmpty: 'Tout le monde a une place : la liste d’attente est vide.',

@@ -48,7 +48,7 @@ const nl = {
   dashboard: {
     title: 'Dashboard',
     programmes: 'Programma’s',
-    noProgrammes: 'Er zijn nog geen programma’s. Maak hieronder het eerste aan.',
+    noProgrammes: 'Er zijn nog geen programma’s. Maak het eerste aan met ‘Nieuw programma’, of open de demo.',
     summary: {
       organisations: 'organisaties',
       places: 'plaatsen',
@@ -278,8 +278,8 @@ const nl = {
     rows_one: '{{count}} rij',
     rows_other: '{{count}} rijen',
     noRows: 'Niemand in deze selectie.',
-    pinProblemsText_one: '{{count}} vastgezette koppeling breekt een regel ({{codes}}). Ze blijft staan; kijk ze na bij de koppelingen.',
-    pinProblemsText_other: '{{count}} vastgezette koppelingen breken een regel ({{codes}}). Ze blijven staan; kijk ze na bij de koppelingen.',
+    pinProblemsText_one: '{{count}} vastgezette koppeling breekt een regel. Ze blijft staan; kijk ze na bij de koppelingen. {{codes}}',
+    pinProblemsText_other: '{{count}} vastgezette koppelingen breken een regel. Ze blijven staan; kijk ze na bij de koppelingen. {{codes}}',
     waitingTitle: 'Wachtlijst',
     waitingHint: 'Wie geen plaats kreeg, in volgorde van voorrang. Komt er een plaats vrij, dan krijgt de eerste die erop past ze aangeboden.',
     waitingEmpty: 'Iedereen heeft een plaats: de wachtlijst is leeg.',

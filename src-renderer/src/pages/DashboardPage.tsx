@@ -1,16 +1,9 @@
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
-import { PROGRAMME_KINDS, ProgrammeInputSchema, type ProgrammeInput } from '../../../src-shared/schemas/programme.schema';
 import type { Programme } from '../../../src-shared/schemas/programme.schema';
 import type { ProgrammeSummary } from '../../../src-shared/schemas/app.schema';
-import { FormField } from '../components/FormField';
 import { EditProgrammeButton, NewProgrammeButton } from '../components/ProgrammeEditor';
 import { useApiQuery } from '../hooks/useApiQuery';
-import { useNotices } from '../hooks/useNotices';
-import { invoke, errorMessage } from '../lib/api';
-import { numberOrNull } from '../lib/form-values';
+import { invoke } from '../lib/api';
 import { ProgrammeStatus } from './planner/ProgrammeStatus';
 
 interface ProgrammeWithSummary {
@@ -25,7 +18,7 @@ async function loadProgrammes(): Promise<ProgrammeWithSummary[]> {
 
 const SUMMARY_KEYS = ['organisations', 'places', 'capacity', 'participants', 'applications', 'placements', 'sessions'] as const;
 
-/** The programmes with what each holds, and a form for a new one. */
+/** The programmes with what each holds, where each stands and what is due; create and edit them here. */
 export function DashboardPage() {
   const { t } = useTranslation();
   const programmes = useApiQuery(loadProgrammes, []);
@@ -66,71 +59,6 @@ export function DashboardPage() {
           </li>
         ))}
       </ul>
-
-      <CreateProgrammeForm onCreated={programmes.reload} />
     </section>
-  );
-}
-
-function CreateProgrammeForm({ onCreated }: { onCreated: () => void }) {
-  const { t } = useTranslation();
-  const { reportSuccess } = useNotices();
-  const [serverError, setServerError] = useState<string | null>(null);
-  const form = useForm({
-    resolver: zodResolver(ProgrammeInputSchema),
-    defaultValues: { name: '', kind: 'jobshadowing', requiredHours: null, maxChoices: 3, description: '' } satisfies ProgrammeInput,
-  });
-  const { register, handleSubmit, formState, reset } = form;
-  const errors = formState.errors;
-
-  const onSubmit = handleSubmit(async (values) => {
-    setServerError(null);
-    try {
-      const created = await invoke('programme.create', values);
-      reportSuccess(t('dashboard.created', { name: created.name }));
-      reset();
-      onCreated();
-    } catch (e) {
-      setServerError(errorMessage(e));
-    }
-  });
-
-  return (
-    <form className="card form" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="create-programme-title">
-      <h2 id="create-programme-title">{t('dashboard.createTitle')}</h2>
-      {serverError ? (
-        <p role="alert" className="notice notice-error">
-          {serverError}
-        </p>
-      ) : null}
-      <div className="form-grid">
-        <FormField id="programme-name" label={t('programme.name')} error={errors.name} wide>
-          <input id="programme-name" {...register('name')} aria-invalid={errors.name ? true : undefined} />
-        </FormField>
-        <FormField id="programme-kind" label={t('programme.kind')} error={errors.kind}>
-          <select id="programme-kind" {...register('kind')}>
-            {PROGRAMME_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`programme.kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </FormField>
-        <FormField id="programme-hours" label={t('programme.requiredHours')} error={errors.requiredHours} hint={t('programme.requiredHoursHint')}>
-          <input id="programme-hours" type="number" min={1} step="any" inputMode="decimal" {...register('requiredHours', { setValueAs: numberOrNull })} />
-        </FormField>
-        <FormField id="programme-choices" label={t('programme.maxChoices')} error={errors.maxChoices}>
-          <input id="programme-choices" type="number" min={1} max={10} {...register('maxChoices', { valueAsNumber: true })} />
-        </FormField>
-        <FormField id="programme-description" label={t('programme.description')} error={errors.description} wide>
-          <textarea id="programme-description" rows={2} {...register('description')} />
-        </FormField>
-      </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t('app.saving') : t('programme.create')}
-        </button>
-      </div>
-    </form>
   );
 }

@@ -4,7 +4,7 @@ import { compileInstance, explainMatching, MOVE_MESSAGES, renderExplanation, run
 import en from '../../../src-renderer/src/i18n/en';
 import fr from '../../../src-renderer/src/i18n/fr';
 import nl from '../../../src-renderer/src/i18n/nl';
-import { explanationText, refusalFromProblems } from '../../../src-renderer/src/pages/matching/explanation-text';
+import { explanationText, pinProblemText, refusalFromProblems } from '../../../src-renderer/src/pages/matching/explanation-text';
 import { randomInstance, withOverlappingMentors } from './matching-fixtures';
 
 /*
@@ -119,5 +119,19 @@ describe('refused hand moves in the window', () => {
     expect(refusalFromProblems(['place_full', 'future_rule'], t.fr)).toBeNull();
     expect(refusalFromProblems([], t.fr)).toBeNull();
     expect(refusalFromProblems(undefined, t.fr)).toBeNull();
+  });
+});
+
+describe('the notice about pinned placements that break a rule', () => {
+  it('names the rules in words, in every language, and keeps codes it does not know visible', () => {
+    expect(pinProblemText(['place_full'], t.nl)).toBe(MOVE_MESSAGES.place_full.nl);
+    expect(pinProblemText(['place_full', 'own_organisation'], t.en)).toBe(`${MOVE_MESSAGES.place_full.en} ${MOVE_MESSAGES.own_organisation.en}`);
+    const fr = pinProblemText(['place_full'], t.fr);
+    expect(fr).not.toContain('place_full');
+    expect(fr).not.toBe(MOVE_MESSAGES.place_full.nl);
+    expect(pinProblemText(['place_full', 'from_the_future'], t.nl)).toBe(`${MOVE_MESSAGES.place_full.nl} (from_the_future)`);
+    const notice = t.nl('matching.pinProblemsText', { count: 1, codes: pinProblemText(['place_full'], t.nl) });
+    expect(notice).toContain('1 vastgezette koppeling breekt een regel');
+    expect(notice).not.toMatch(/place_full|\{\{/);
   });
 });

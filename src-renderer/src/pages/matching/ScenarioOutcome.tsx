@@ -7,7 +7,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { DataTable } from '../../components/DataTable';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { invoke } from '../../lib/api';
-import { explanationText } from './explanation-text';
+import { explanationText, pinProblemText } from './explanation-text';
 import { formatDateTime } from './format';
 
 interface OutcomeRow {
@@ -145,7 +145,7 @@ export function ScenarioOutcome({ scenarioId, summaries, onView, onPublish }: Pr
       {summary?.publishedAt ? <p className="badge published">{t('matching.publishedOn', { at: formatDateTime(summary.publishedAt, language) })}</p> : null}
       {scenario && scenario.pinProblems.length > 0 ? (
         <p className="notice notice-warn">
-          {t('matching.pinProblemsText', { count: scenario.pinProblems.length, codes: [...new Set(scenario.pinProblems.map((p) => p.code))].join(', ') })}
+          {t('matching.pinProblemsText', { count: scenario.pinProblems.length, codes: pinProblemText([...new Set(scenario.pinProblems.map((p) => p.code))], t) })}
         </p>
       ) : null}
 

@@ -110,3 +110,13 @@ export function refusalFromProblems(problems: unknown, t: TFunction): string | n
   if (!Array.isArray(problems) || problems.length === 0 || !problems.every(isRefusalCode)) return null;
   return problems.map((p) => t(`matching.refusals.${REFUSAL_KEYS[p]}`)).join(' ');
 }
+
+/**
+ * The rules that pinned placements break, as sentences in the UI language (the hand-move refusal
+ * texts); codes this version does not know are listed as they are rather than hidden.
+ */
+export function pinProblemText(codes: readonly string[], t: TFunction): string {
+  const known = codes.filter(isRefusalCode);
+  const unknown = codes.filter((c) => !isRefusalCode(c));
+  return [...known.map((c) => t(`matching.refusals.${REFUSAL_KEYS[c]}`)), ...(unknown.length > 0 ? [`(${unknown.join(', ')})`] : [])].join(' ');
+}
