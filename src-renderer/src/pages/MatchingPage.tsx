@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatchingMode } from '../../../src-shared/schemas/matching.schema';
+import { ProgrammePicker } from '../components/ProgrammePicker';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { useNotices } from '../hooks/useNotices';
 import { invoke } from '../lib/api';
@@ -63,27 +64,16 @@ export function MatchingPage() {
       <p className="muted intro">{t('matching.intro')}</p>
 
       {programmes.data && list.length === 0 ? <p>{t('matching.noProgrammes')}</p> : null}
-      {list.length > 0 ? (
-        <div className="toolbar">
-          <div className="field field-inline field-programme">
-            <label htmlFor="matching-programme">{t('matching.programme')}</label>
-            <select
-              id="matching-programme"
-              value={programmeId ?? ''}
-              onChange={(e) => {
-                setChosenId(Number(e.target.value));
-                setViewId(null);
-              }}
-            >
-              {list.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-      ) : null}
+      <ProgrammePicker
+        id="matching-programme"
+        label={t('matching.programme')}
+        programmes={list}
+        value={programmeId}
+        onChange={(id) => {
+          setChosenId(id);
+          setViewId(null);
+        }}
+      />
 
       {programmeId !== null ? (
         <>

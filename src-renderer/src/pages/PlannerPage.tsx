@@ -1,5 +1,6 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ProgrammePicker } from '../components/ProgrammePicker';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { invoke } from '../lib/api';
 import { ExportSection } from './planner/ExportSection';
@@ -43,30 +44,23 @@ export function PlannerPage() {
       <p className="muted intro">{t('planner.intro')}</p>
 
       {programmes.data && list.length === 0 ? <p>{t('planner.noProgrammes')}</p> : null}
-      {list.length > 0 ? (
-        <div className="toolbar">
-          <div className="field field-inline field-programme">
-            <label htmlFor="planner-programme">{t('planner.programme')}</label>
-            <select id="planner-programme" value={programmeId ?? ''} onChange={(e) => {
-                const id = Number(e.target.value);
-                setChosenId(id);
-                rememberPlannerProgramme(id);
-              }}>
-              {list.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          {programme ? (
-            <p className="muted count">
-              {t(`programme.kinds.${programme.kind}`)}
-              {programme.requiredHours !== null ? ` · ${t('dashboard.hours', { hours: programme.requiredHours })}` : ''}
-            </p>
-          ) : null}
-        </div>
-      ) : null}
+      <ProgrammePicker
+        id="planner-programme"
+        label={t('planner.programme')}
+        programmes={list}
+        value={programmeId}
+        onChange={(id) => {
+          setChosenId(id);
+          rememberPlannerProgramme(id);
+        }}
+      >
+        {programme ? (
+          <p className="muted count">
+            {t(`programme.kinds.${programme.kind}`)}
+            {programme.requiredHours !== null ? ` · ${t('dashboard.hours', { hours: programme.requiredHours })}` : ''}
+          </p>
+        ) : null}
+      </ProgrammePicker>
 
       {programmeId !== null ? (
         <>
