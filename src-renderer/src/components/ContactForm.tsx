@@ -2,12 +2,12 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
-import { LanguageSchema } from '../../../src-shared/schemas/common.schema';
 import { CONTACT_ROLES, ContactInputSchema, type Contact, type ContactInput } from '../../../src-shared/schemas/organisation.schema';
 import { FormField } from './FormField';
 import { invoke } from '../lib/api';
 import { emptyToNull } from '../lib/form-values';
 import { applyServerError } from '../lib/server-errors';
+import { FormActions, LanguageOptions, ServerError } from './FormParts';
 
 const FIELDS = ['name', 'role', 'email', 'phone', 'language'] as const;
 
@@ -44,11 +44,7 @@ export function ContactForm({ organisationId, onSaved, onCancel }: Props) {
   return (
     <form className="form subform" onSubmit={(e) => void onSubmit(e)} noValidate aria-label={title}>
       <h4>{title}</h4>
-      {serverError ? (
-        <p role="alert" className="notice notice-error">
-          {serverError}
-        </p>
-      ) : null}
+      <ServerError message={serverError} />
       <div className="form-grid">
         <FormField id="contact-name" label={t('organisation.contactFields.name')} error={errors.name} wide>
           <input id="contact-name" {...register('name')} aria-invalid={errors.name ? true : undefined} />
@@ -64,11 +60,7 @@ export function ContactForm({ organisationId, onSaved, onCancel }: Props) {
         </FormField>
         <FormField id="contact-language" label={t('organisation.contactFields.language')} error={errors.language}>
           <select id="contact-language" {...register('language')}>
-            {LanguageSchema.options.map((l) => (
-              <option key={l} value={l}>
-                {t(`languages.${l}`)}
-              </option>
-            ))}
+            <LanguageOptions />
           </select>
         </FormField>
         <FormField id="contact-email" label={t('organisation.contactFields.email')} error={errors.email}>
@@ -78,14 +70,7 @@ export function ContactForm({ organisationId, onSaved, onCancel }: Props) {
           <input id="contact-phone" type="tel" {...register('phone', text)} aria-invalid={errors.phone ? true : undefined} />
         </FormField>
       </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t('app.saving') : t('app.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <FormActions isSubmitting={formState.isSubmitting} onCancel={onCancel} />
     </form>
   );
 }

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
-import { LanguageSchema } from '../../../src-shared/schemas/common.schema';
 import { PLACE_FORMATS, PlaceInputSchema, type Place, type PlaceInput } from '../../../src-shared/schemas/place.schema';
 import type { PersonListItem } from '../../../src-shared/schemas/person.schema';
 import type { Programme } from '../../../src-shared/schemas/programme.schema';
@@ -11,6 +10,7 @@ import { invoke } from '../lib/api';
 import { idOrNull, numberOrNull } from '../lib/form-values';
 import { knownFieldError, numberFieldError } from '../lib/number-field-errors';
 import { applyServerError } from '../lib/server-errors';
+import { FormActions, LanguageChecks, ServerError } from './FormParts';
 
 const FIELDS = ['programmeId', 'team', 'format', 'hours', 'capacity', 'languages', 'description', 'mentorId'] as const;
 
@@ -76,11 +76,7 @@ export function PlaceForm({ organisationId, place, programmes, mentors, onSaved,
   return (
     <form className="form subform" onSubmit={(e) => void onSubmit(e)} noValidate aria-label={title}>
       <h4>{title}</h4>
-      {serverError ? (
-        <p role="alert" className="notice notice-error">
-          {serverError}
-        </p>
-      ) : null}
+      <ServerError message={serverError} />
       <div className="form-grid">
         {place ? (
           <FormField id="place-programme" label={t('organisation.placeFields.programme')} wide>
@@ -128,29 +124,12 @@ export function PlaceForm({ organisationId, place, programmes, mentors, onSaved,
             ))}
           </select>
         </FormField>
-        <fieldset className="field field-wide">
-          <legend>{t('organisation.placeFields.languages')}</legend>
-          <div className="checks">
-            {LanguageSchema.options.map((l) => (
-              <label key={l} className="check">
-                <input type="checkbox" value={l} {...register('languages')} /> {t(`languages.${l}`)}
-              </label>
-            ))}
-          </div>
-          {errors.languages ? <p className="field-error">{t('validation.languages')}</p> : null}
-        </fieldset>
+        <LanguageChecks legend={t('organisation.placeFields.languages')} registration={register('languages')} hasError={errors.languages !== undefined} />
         <FormField id="place-description" label={t('organisation.placeFields.description')} error={errors.description} wide>
           <textarea id="place-description" rows={3} {...register('description')} />
         </FormField>
       </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t('app.saving') : t('app.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <FormActions isSubmitting={formState.isSubmitting} onCancel={onCancel} />
     </form>
   );
 }

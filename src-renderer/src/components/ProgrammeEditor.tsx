@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import { useForm, type FieldError, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
-import { LanguageSchema } from '../../../src-shared/schemas/common.schema';
 import { PROGRAMME_KINDS, ProgrammeInputSchema, type Programme, type ProgrammeCreate, type ProgrammeInput } from '../../../src-shared/schemas/programme.schema';
 import { ConfirmButton } from './ConfirmButton';
 import { FormField } from './FormField';
@@ -12,6 +11,7 @@ import { invoke } from '../lib/api';
 import { emptyToNull, numberOrNull } from '../lib/form-values';
 import { knownFieldError, numberFieldError } from '../lib/number-field-errors';
 import { applyServerError } from '../lib/server-errors';
+import { FormActions, LanguageChecks, ServerError } from './FormParts';
 
 const FIELDS = [
   'name',
@@ -178,11 +178,7 @@ export function ProgrammeEditor({ programme, onChanged, onClose }: Props) {
     >
       <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate aria-label={title}>
         <h2 id="programme-editor-title">{title}</h2>
-        {serverError ? (
-          <p role="alert" className="notice notice-error">
-            {serverError}
-          </p>
-        ) : null}
+        <ServerError message={serverError} />
         <div className="form-grid">
           <FormField id="pe-name" label={t('programme.name')} error={errors.name} wide>
             <input id="pe-name" {...register('name')} aria-invalid={errors.name ? true : undefined} />
@@ -217,17 +213,7 @@ export function ProgrammeEditor({ programme, onChanged, onClose }: Props) {
           <FormField id="pe-retention" label={t('programmeEditor.retentionMonths')} error={range(errors.retentionMonths, 1, 240)} hint={t('programmeEditor.retentionHint')}>
             <input id="pe-retention" type="number" min={1} max={240} step={1} {...register('retentionMonths', number)} aria-invalid={errors.retentionMonths ? true : undefined} />
           </FormField>
-          <fieldset className="field field-wide">
-            <legend>{t('programmeEditor.languages')}</legend>
-            <div className="checks">
-              {LanguageSchema.options.map((l) => (
-                <label key={l} className="check">
-                  <input type="checkbox" value={l} {...register('languages')} /> {t(`languages.${l}`)}
-                </label>
-              ))}
-            </div>
-            {errors.languages ? <p className="field-error">{t('validation.languages')}</p> : null}
-          </fieldset>
+          <LanguageChecks legend={t('programmeEditor.languages')} registration={register('languages')} hasError={errors.languages !== undefined} />
           <fieldset className="field field-wide">
             <legend>{t('programmeEditor.registration')}</legend>
             <div className="form-grid date-pairs">
@@ -260,14 +246,7 @@ export function ProgrammeEditor({ programme, onChanged, onClose }: Props) {
             <textarea id="pe-description" rows={3} {...register('description')} />
           </FormField>
         </div>
-        <div className="actions">
-          <button type="submit" className="primary" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? t('app.saving') : t('app.save')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('app.cancel')}
-          </button>
-        </div>
+        <FormActions isSubmitting={formState.isSubmitting} onCancel={onClose} />
       </form>
       {programme ? <DeleteProgramme programme={programme} onConfirm={() => remove(programme)} /> : null}
     </dialog>

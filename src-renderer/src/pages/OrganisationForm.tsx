@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
-import { LanguageSchema } from '../../../src-shared/schemas/common.schema';
 import {
   ORGANISATION_ROLES,
   OrganisationInputSchema,
@@ -13,6 +12,7 @@ import { FormField } from '../components/FormField';
 import { invoke } from '../lib/api';
 import { emptyToNull, numberOrNull } from '../lib/form-values';
 import { applyServerError } from '../lib/server-errors';
+import { FormActions, LanguageChecks, ServerError } from '../components/FormParts';
 
 const FIELDS = ['name', 'sector', 'network', 'address', 'postcode', 'municipality', 'languages', 'website', 'role', 'preconditionNotes', 'maxHoursPerDay'] as const;
 
@@ -66,11 +66,7 @@ export function OrganisationForm({ organisation, onSaved, onCancel }: Props) {
   return (
     <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate aria-label={title}>
       <h2>{title}</h2>
-      {serverError ? (
-        <p role="alert" className="notice notice-error">
-          {serverError}
-        </p>
-      ) : null}
+      <ServerError message={serverError} />
       <div className="form-grid">
         <FormField id="org-name" label={t('organisation.name')} error={errors.name} wide>
           <input id="org-name" {...register('name')} aria-invalid={errors.name ? true : undefined} />
@@ -105,29 +101,12 @@ export function OrganisationForm({ organisation, onSaved, onCancel }: Props) {
         <FormField id="org-hours" label={t('organisation.maxHoursPerDay')} error={errors.maxHoursPerDay}>
           <input id="org-hours" type="number" min={1} max={24} step="any" {...register('maxHoursPerDay', { setValueAs: numberOrNull })} />
         </FormField>
-        <fieldset className="field field-wide">
-          <legend>{t('organisation.languages')}</legend>
-          <div className="checks">
-            {LanguageSchema.options.map((l) => (
-              <label key={l} className="check">
-                <input type="checkbox" value={l} {...register('languages')} /> {t(`languages.${l}`)}
-              </label>
-            ))}
-          </div>
-          {errors.languages ? <p className="field-error">{t('validation.languages')}</p> : null}
-        </fieldset>
+        <LanguageChecks legend={t('organisation.languages')} registration={register('languages')} hasError={errors.languages !== undefined} />
         <FormField id="org-notes" label={t('organisation.preconditionNotes')} error={errors.preconditionNotes} wide>
           <textarea id="org-notes" rows={3} {...register('preconditionNotes')} />
         </FormField>
       </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t('app.saving') : t('app.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <FormActions isSubmitting={formState.isSubmitting} onCancel={onCancel} />
     </form>
   );
 }

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
-import { LanguageSchema } from '../../../src-shared/schemas/common.schema';
 import type { Organisation } from '../../../src-shared/schemas/organisation.schema';
 import { PersonInputSchema, type Person, type PersonInput } from '../../../src-shared/schemas/person.schema';
 import { FormField } from '../components/FormField';
 import { invoke } from '../lib/api';
 import { emptyToNull, idOrNull, numberOrNull } from '../lib/form-values';
 import { applyServerError } from '../lib/server-errors';
+import { FormActions, LanguageOptions, ServerError } from '../components/FormParts';
 
 const FIELDS = ['firstName', 'lastName', 'email', 'phone', 'language', 'organisationId', 'functionTitle', 'network', 'isParticipant', 'isMentor', 'learningQuestions', 'mentorCapacity', 'notes'] as const;
 
@@ -66,11 +66,7 @@ export function PersonForm({ person, organisations, onSaved, onCancel }: Props) 
   return (
     <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate aria-label={title}>
       <h2>{title}</h2>
-      {serverError ? (
-        <p role="alert" className="notice notice-error">
-          {serverError}
-        </p>
-      ) : null}
+      <ServerError message={serverError} />
       <div className="form-grid">
         <FormField id="person-first" label={t('person.firstName')} error={errors.firstName}>
           <input id="person-first" {...register('firstName')} aria-invalid={errors.firstName ? true : undefined} />
@@ -102,11 +98,7 @@ export function PersonForm({ person, organisations, onSaved, onCancel }: Props) 
         </FormField>
         <FormField id="person-language" label={t('person.language')} error={errors.language}>
           <select id="person-language" {...register('language')}>
-            {LanguageSchema.options.map((l) => (
-              <option key={l} value={l}>
-                {t(`languages.${l}`)}
-              </option>
-            ))}
+            <LanguageOptions />
           </select>
         </FormField>
         <fieldset className="field field-wide">
@@ -133,14 +125,7 @@ export function PersonForm({ person, organisations, onSaved, onCancel }: Props) 
           <textarea id="person-notes" rows={2} {...register('notes')} />
         </FormField>
       </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t('app.saving') : t('app.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <FormActions isSubmitting={formState.isSubmitting} onCancel={onCancel} />
     </form>
   );
 }
