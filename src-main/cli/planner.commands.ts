@@ -27,7 +27,7 @@ export const plannerCommands: Record<string, CommandSpec> = {
         replacedBlocks: r.replacedBlocks,
         sessionsAssigned: r.sessionsAssigned,
         problems: r.problems.map((p) => ({ participant: p.participantName, placementId: p.placementId, missingHours: p.missingHours, code: p.code, message: p.message })),
-        conflicts: r.conflicts.map((c) => ({ rule: c.rule, blockId: c.blockId, otherBlockId: c.otherBlockId, participant: c.participantName, date: c.date, startTime: c.startTime, endTime: c.endTime, message: c.message, fix: c.fix })),
+        conflicts: r.conflicts.map((c) => ({ rule: c.rule, blockId: c.blockId, otherBlockId: c.otherBlockId, sessionId: c.sessionId ?? null, participant: c.participantName, date: c.date, startTime: c.startTime, endTime: c.endTime, message: c.message, fix: c.fix })),
       };
       const lines = [
         r.placements === 0

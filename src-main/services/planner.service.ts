@@ -19,15 +19,16 @@ import type {
   SessionUpdate,
   Task,
   TimePath,
+  SessionOverlap,
   Unassigned,
 } from '../../src-shared/schemas/planner.schema';
 import { buildTimePath, timePathStatus, type TimePathKind, type TimePathPhase, type TimePathWindows } from '../domain/planner/time-path-templates';
-import { assignSessions, preparationByPerson, type PlannerSession, type SessionAssignmentResult, type SessionAttendee, type SessionKind } from '../domain/planner/session-assignment';
+import { assignSessions, findSessionOverlaps, preparationByPerson, type PlannerSession, type SessionAssignmentResult, type SessionAttendee, type SessionKind } from '../domain/planner/session-assignment';
 import { acceptBlock, moveBlock, planShadowBlocks, splitBlock, type BlockOperationResult as DomainOperationResult, type ScheduleContext } from '../domain/planner/shadow-schedule';
 import { buildHoursLedger, type HoursLedger } from '../domain/planner/hours-ledger';
 import { plannerTasks } from '../domain/planner/planner-tasks';
 import { daysBetween } from '../domain/planner/calendar-dates';
-import type { Holiday, PlannerId, PlannerPlacement, ShadowBlock } from '../domain/planner/planner.types';
+import type { Holiday, PlannerId, PlannerPlacement, SessionBooking, ShadowBlock } from '../domain/planner/planner.types';
 import { publicHolidays, type HolidayCountry } from '../io/calendar/holidays';
 import { icsFileName, writeIcs, type CalendarEvent } from '../io/calendar/ics-writer';
 import { resolveOutputFile } from '../io/pdf/output-path';
@@ -237,8 +238,28 @@ async function load(db: Db, programmeId: number): Promise<Loaded> {
   return { programme, phases, placements, plannerPlacements, sessions, attendance, attendees, assignment, country, regions, holidays: holidaysFor(country, regions, windowStart, windowEnd), windowStart, windowEnd, names };
 }
 
-function scheduleContext(l: Loaded): ScheduleContext {
-  return { placements: l.plannerPlacements, holidays: l.holidays };
+/** Attendance rows of people who come (or came): an absent or excused person is not booked. */
+function attendingRows(l: Pick<Loaded, 'attendance'>): { sessionId: PlannerId; personId: PlannerId }[] {
+  return l.attendance.filter((a) => a.status === 'assigned' || a.status === 'present').map((a) => ({ sessionId: a.sessionId, personId: a.personId }));
+}
+
+/** The group sessions each person attends, as busy time for the shadow schedule. */
+function sessionBookings(l: Pick<Loaded, 'sessions'>, rows: readonly { sessionId: PlannerId; personId: PlannerId }[]): SessionBooking[] {
+  const byId = new Map(l.sessions.map((s) => [s.id, s]));
+  const result: SessionBooking[] = [];
+  for (const r of rows) {
+    const s = byId.get(numericId(r.sessionId));
+    if (s) result.push({ personId: r.personId, sessionId: s.id, kind: s.kind, title: s.title, date: s.date, startTime: s.startTime, endTime: s.endTime });
+  }
+  return result;
+}
+
+/**
+ * The context of the block rules. Sessions: the stored attendance by default; the plan passes the
+ * attendance as it will be after assigning everyone (what --apply writes), like its preparations.
+ */
+function scheduleContext(l: Loaded, attendance: readonly { sessionId: PlannerId; personId: PlannerId }[] = attendingRows(l)): ScheduleContext {
+  return { placements: l.plannerPlacements, holidays: l.holidays, sessionBookings: sessionBookings(l, attendance) };
 }
 
 function toShadow(b: repo.BlockRecord): ShadowBlock {
@@ -269,6 +290,7 @@ function conflictsOf(l: Loaded, ledger: HoursLedger): Conflict[] {
     rule: c.rule,
     blockId: numericId(c.blockId),
     otherBlockId: c.otherBlockId === null ? null : numericId(c.otherBlockId),
+    sessionId: c.sessionId === null ? null : numericId(c.sessionId),
     placementId: numericId(c.placementId),
     participantId: numericId(c.participantId),
     participantName: l.names.get(numericId(c.participantId)) ?? '',
@@ -276,6 +298,7 @@ function conflictsOf(l: Loaded, ledger: HoursLedger): Conflict[] {
     startTime: c.startTime,
     endTime: c.endTime,
     message: c.message,
+    params: { ...c.params },
     fix: c.fix,
     suggestedSlot: c.suggestedSlot,
   }));
@@ -291,6 +314,18 @@ function unassignedOf(l: Loaded): Unassigned[] {
     reason: u.reason,
     network: network.get(`${u.role}:${String(u.personId)}`) ?? null,
     message: u.message,
+  }));
+}
+
+function overlapsOf(l: Loaded): SessionOverlap[] {
+  return findSessionOverlaps(l.sessions.map(toPlannerSession), attendingRows(l), (id) => l.names.get(numericId(id))).map((o) => ({
+    personId: numericId(o.personId),
+    name: l.names.get(numericId(o.personId)) ?? '',
+    sessionId: numericId(o.sessionId),
+    otherSessionId: numericId(o.otherSessionId),
+    date: o.date,
+    message: o.message,
+    params: { ...(o.params ?? {}) },
   }));
 }
 
@@ -358,7 +393,7 @@ export async function updatePhase(ctx: ServiceContext, input: PhaseUpdate): Prom
 /** The sessions with their attendance, and who still lacks a session they need (nothing written). */
 export async function listSessions(ctx: ServiceContext, programmeId: number): Promise<SessionList> {
   const l = await load(ctx.db, programmeId);
-  return { sessions: l.sessions.map((s) => sessionView(l, s)), unassigned: unassignedOf(l) };
+  return { sessions: l.sessions.map((s) => sessionView(l, s)), unassigned: unassignedOf(l), overlaps: overlapsOf(l) };
 }
 
 async function sessionById(ctx: ServiceContext, id: number): Promise<Session> {
@@ -476,7 +511,9 @@ export async function recordAttendance(ctx: ServiceContext, input: { sessionId: 
 export async function plan(ctx: ServiceContext, input: { programmeId: number; apply: boolean }): Promise<PlanResult> {
   const l = await load(ctx.db, input.programmeId);
   const stored = (await repo.loadBlocks(ctx.db, input.programmeId)).map(toShadow);
-  const result = planShadowBlocks({ ...scheduleContext(l), existingBlocks: stored });
+  // The sessions as --apply leaves them: stored attendance plus the assignments it adds.
+  const planContext = scheduleContext(l, [...attendingRows(l), ...l.assignment.added]);
+  const result = planShadowBlocks({ ...planContext, existingBlocks: stored });
   let blocks: (Block & { isNew: boolean })[];
   let conflicts: Conflict[];
   let sessionsAssigned = 0;
@@ -499,7 +536,7 @@ export async function plan(ctx: ServiceContext, input: { programmeId: number; ap
     conflicts = conflictsOf(after, buildHoursLedger({ ...scheduleContext(after), blocks: storedAfter }));
   } else {
     blocks = result.blocks.map((b) => ({ ...blockView(l, b), isNew: typeof b.id !== 'number' }));
-    conflicts = conflictsOf(l, buildHoursLedger({ ...scheduleContext(l), blocks: result.blocks }));
+    conflicts = conflictsOf(l, buildHoursLedger({ ...planContext, blocks: result.blocks }));
   }
   const byPlacement = new Map(l.placements.map((p) => [p.id, p]));
   return {

@@ -127,16 +127,33 @@ export const UnassignedSchema = z.object({
   name: z.string(),
   role: z.enum(['participant', 'mentor']),
   kind: SessionKindSchema,
-  reason: z.enum(['no_session_of_kind', 'no_session_for_role', 'no_session_for_network', 'sessions_full']),
+  /** sessions_overlap: every session of the kind with room is at the same time as another one of the person's. */
+  reason: z.enum(['no_session_of_kind', 'no_session_for_role', 'no_session_for_network', 'sessions_full', 'sessions_overlap']),
   network: z.string().nullable(),
   message: z.string(),
 });
 export type Unassigned = z.infer<typeof UnassignedSchema>;
 
+/** Someone assigned to two sessions at the same time (by hand, or a session moved afterwards). */
+export const SessionOverlapSchema = z.object({
+  personId: IdSchema,
+  name: z.string(),
+  /** The earlier session and the other one. */
+  sessionId: IdSchema,
+  otherSessionId: IdSchema,
+  date: IsoDateSchema,
+  message: z.string(),
+  /** name, date, first, firstStart, firstEnd, second, secondStart, secondEnd. */
+  params: Params,
+});
+export type SessionOverlap = z.infer<typeof SessionOverlapSchema>;
+
 export const SessionListSchema = z.object({
   sessions: z.array(SessionSchema),
   /** Who still needs a session and why (computed, nothing is written). */
   unassigned: z.array(UnassignedSchema),
+  /** People assigned to two overlapping sessions (absent and excused rows do not count). */
+  overlaps: z.array(SessionOverlapSchema),
 });
 export type SessionList = z.infer<typeof SessionListSchema>;
 
@@ -178,6 +195,8 @@ export const ConflictSchema = z.object({
   rule: z.string(),
   blockId: IdSchema,
   otherBlockId: IdSchema.nullable(),
+  /** A block during a group session the participant or mentor attends: that session (otherBlockId is null). */
+  sessionId: IdSchema.nullable().optional(),
   placementId: IdSchema,
   participantId: IdSchema,
   participantName: z.string(),
@@ -185,6 +204,8 @@ export const ConflictSchema = z.object({
   startTime: z.string(),
   endTime: z.string(),
   message: z.string(),
+  /** The values of the message (names, times, the session), for a translated text. */
+  params: Params.optional(),
   fix: z.string(),
   suggestedSlot: SlotSchema.nullable(),
 });

@@ -6,11 +6,13 @@ import {
   type PlannerPlacement,
   type ShadowBlock,
 } from './planner.types';
-import { checkBlockIndexed, findFreeSlot, type BlockRule, type ScheduleContext } from './shadow-schedule';
+import { checkBlockIndexed, findFreeSlot, indexSessionBookings, type BlockRule, type ScheduleContext } from './shadow-schedule';
 
 /*
  * The hours ledger: per participant the hours required, planned (proposed or accepted), done and
- * still missing, and every conflict in the schedule with a suggested fix.
+ * still missing, and every conflict in the schedule with a suggested fix. A block during a group
+ * session its participant or mentor attends (`sessionBookings`) is a double booking too: listed with
+ * the session's id and no other block.
  * Invariant: required = sum over the participant's placements of each placement's target;
  * missing = max(0, required - planned - done) per placement, summed (extra hours on one placement
  * never hide missing hours on another).
@@ -37,12 +39,16 @@ export interface LedgerConflict {
   readonly blockId: PlannerId;
   readonly placementId: PlannerId;
   readonly participantId: PlannerId;
-  /** For double bookings: the other block. Each double booking is listed once. */
+  /** For double bookings: the other block. Each double booking is listed once. Null for a session. */
   readonly otherBlockId: PlannerId | null;
+  /** For a block during a group session the participant or mentor attends: that session. */
+  readonly sessionId: PlannerId | null;
   readonly date: string;
   readonly startTime: string;
   readonly endTime: string;
   readonly message: string;
+  /** The values of the message, so the window can say it in Dutch or French. */
+  readonly params: Readonly<Record<string, string | number | null>>;
   /** What to do, in words. */
   readonly fix: string;
   /** A free slot to move the block to, when one exists (the UI can offer "move here"). */
@@ -71,6 +77,7 @@ export function buildHoursLedger(input: HoursLedgerInput): HoursLedger {
   const dayParts = input.dayParts ?? DEFAULT_DAY_PART_TIMES;
   const byId = new Map(input.placements.map((p) => [idKey(p.id), p]));
   const holidays = new Map(input.holidays.map((h) => [h.date, h.name]));
+  const sessions = indexSessionBookings(input.sessionBookings);
 
   const perPlacement = new Map<string, { planned: number; done: number }>();
   for (const b of input.blocks) {
@@ -104,7 +111,7 @@ export function buildHoursLedger(input: HoursLedgerInput): HoursLedger {
     const nearby = p
       ? [...new Set([...(byPersonDay.get(`${b.date}|${idKey(p.participantId)}`) ?? []), ...(p.mentorId !== null ? byPersonDay.get(`${b.date}|${idKey(p.mentorId)}`) ?? [] : [])])]
       : [];
-    const violations = checkBlockIndexed(b, nearby, byId, holidays, dayParts);
+    const violations = checkBlockIndexed(b, nearby, byId, holidays, dayParts, sessions);
     for (const v of violations) {
       if (v.severity !== 'error' || v.rule === 'participant_unavailable' || v.rule === 'host_unavailable') continue;
       if (v.otherBlockId !== undefined) {
@@ -123,11 +130,13 @@ export function buildHoursLedger(input: HoursLedgerInput): HoursLedger {
         placementId: b.placementId,
         participantId,
         otherBlockId: v.otherBlockId ?? null,
+        sessionId: v.sessionId ?? null,
         date: b.date,
         startTime: b.startTime,
         endTime: b.endTime,
         message: v.message,
-        fix: fixFor(v.rule, slot),
+        params: v.params ?? {},
+        fix: fixFor(v.rule, slot, v.sessionId !== undefined),
         suggestedSlot: slot,
       });
     }
@@ -184,7 +193,7 @@ export function buildHoursLedger(input: HoursLedgerInput): HoursLedger {
   };
 }
 
-function fixFor(rule: LedgerConflict['rule'], slot: { date: string; startTime: string; endTime: string } | null): string {
+function fixFor(rule: LedgerConflict['rule'], slot: { date: string; startTime: string; endTime: string } | null, isSession: boolean): string {
   const move = slot ? `Move the block to ${slot.date} ${slot.startTime}-${slot.endTime}, the first time that suits everyone.` : 'No free time is left in the window: extend the exchange window or add day parts to the availability.';
   switch (rule) {
     case 'outside_window':
@@ -197,7 +206,7 @@ function fixFor(rule: LedgerConflict['rule'], slot: { date: string; startTime: s
       return `Split the block and move one part to another day. ${move}`;
     case 'participant_double_booked':
     case 'mentor_double_booked':
-      return `${move} Or move the other block.`;
+      return isSession ? `${move} Or assign the person to another session at a time without a block.` : `${move} Or move the other block.`;
     case 'invalid_block':
       return 'Delete the block or correct its date and times.';
   }

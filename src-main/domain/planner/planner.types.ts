@@ -39,6 +39,25 @@ export const DEFAULT_DAY_PART_TIMES: DayPartTimes = {
   pm: { start: '12:30', end: '16:00' },
 };
 
+/** The kinds of group session; same values as group_sessions.kind. */
+export type SessionKind = 'preparation' | 'debrief' | 'intervision';
+
+/**
+ * One person attending one group session: busy time, like a block. A shadow block of that person
+ * at the same time is a double booking, and the planner plans around it. The service makes one per
+ * session_attendance row that is not 'excused' or 'absent'.
+ */
+export interface SessionBooking {
+  readonly personId: PlannerId;
+  readonly sessionId: PlannerId;
+  readonly kind: SessionKind;
+  /** The session's title, for messages ("the preparation session 'Voorbereiding KOALA'"). */
+  readonly title: string;
+  readonly date: string;
+  readonly startTime: string;
+  readonly endTime: string;
+}
+
 /** Status of a shadow block; the same values as shadow_blocks.status. */
 export type ShadowBlockStatus = 'proposed' | 'accepted' | 'done';
 

@@ -1,6 +1,8 @@
 import { formatDateLong } from './calendar-dates';
 import { compareIds, idKey, nameOr } from './planner-keys';
-import type { PlannerId, PlannerMessage } from './planner.types';
+import type { PlannerId, PlannerMessage, SessionKind } from './planner.types';
+
+export type { SessionKind } from './planner.types';
 
 /*
  * Assigning participants and mentors to group sessions (preparation, debrief, intervision).
@@ -11,14 +13,12 @@ import type { PlannerId, PlannerMessage } from './planner.types';
  *  - never more people than the capacity (null: no limit), counting existing assignments;
  *  - existing assignments (session_attendance rows) are kept as they are, even over capacity: the
  *    coordinator made them;
- *  - each person gets one session of every kind they need.
+ *  - each person gets one session of every kind they need;
+ *  - never a session that overlaps one the person already has (same date, times overlapping).
  * Order: the person with the fewest fitting sessions first (so someone who can only go to the
  * KOALA session is not pushed out by someone who could also go elsewhere), then by id. Per person:
  * a session for their own network before an open one, then the earliest, then the session id.
  */
-
-/** The kinds of group session; same values as group_sessions.kind. */
-export type SessionKind = 'preparation' | 'debrief' | 'intervision';
 
 /** A group session (a row of group_sessions). */
 export interface PlannerSession {
@@ -55,7 +55,7 @@ export interface SessionAssignment {
 }
 
 /** Why someone has no session of a kind. */
-export type UnassignedReason = 'no_session_of_kind' | 'no_session_for_role' | 'no_session_for_network' | 'sessions_full';
+export type UnassignedReason = 'no_session_of_kind' | 'no_session_for_role' | 'no_session_for_network' | 'sessions_full' | 'sessions_overlap';
 
 /** Someone who could not be assigned, with the reason and what to do. */
 export interface UnassignedAttendee extends PlannerMessage {
@@ -82,6 +82,11 @@ export interface SessionAssignmentResult {
   readonly unassigned: readonly UnassignedAttendee[];
   /** Seats taken per session id key, for the session list ("18 / 20"). */
   readonly load: ReadonlyMap<PlannerId, number>;
+}
+
+/** True when two sessions are on the same date and their times overlap (touching is fine). */
+export function sessionsOverlap(a: Pick<PlannerSession, 'date' | 'startTime' | 'endTime'>, b: Pick<PlannerSession, 'date' | 'startTime' | 'endTime'>): boolean {
+  return a.date === b.date && a.startTime < b.endTime && b.startTime < a.endTime;
 }
 
 /** Networks compare without case, accents or spacing: "Koala " is KOALA. */
@@ -168,7 +173,26 @@ export function assignSessions(input: SessionAssignmentInput): SessionAssignment
       const tOwn = t.audienceNetwork === null ? 1 : 0;
       return sOwn - tOwn; // stable: keeps the date order within each group
     });
-    const free = ranked.find((s) => s.capacity === null || (load.get(idKey(s.id)) ?? 0) < s.capacity);
+    const withRoom = ranked.filter((s) => s.capacity === null || (load.get(idKey(s.id)) ?? 0) < s.capacity);
+    const own = sessions.filter((s) => has.has(`${idKey(n.a.personId)}|${idKey(s.id)}`));
+    const free = withRoom.find((s) => !own.some((o) => sessionsOverlap(o, s)));
+    if (!free && withRoom.length > 0) {
+      const who = nameOr(n.a.name, n.a.role, n.a.personId);
+      const clashes = withRoom.map((s) => {
+        const other = own.find((o) => sessionsOverlap(o, s));
+        return `${s.title || s.kind} on ${formatDateLong(s.date)} ${s.startTime}-${s.endTime} (same time as ${other ? other.title || other.kind : 'another session'})`;
+      });
+      unassigned.push({
+        personId: n.a.personId,
+        role: n.a.role,
+        kind: n.kind,
+        reason: 'sessions_overlap',
+        code: 'sessions_overlap',
+        message: `Every ${n.kind} session with room for ${who} is at the same time as another session ${who} attends: ${clashes.join(', ')}. Add a ${n.kind} session at another time or move ${who} out of the other session.`,
+        params: { kind: n.kind },
+      });
+      continue;
+    }
     if (!free) {
       const who = nameOr(n.a.name, n.a.role, n.a.personId);
       const list = ranked.map((s) => `${s.title || s.kind} on ${formatDateLong(s.date)} (${load.get(idKey(s.id)) ?? 0}/${s.capacity ?? '-'})`).join(', ');
@@ -195,6 +219,63 @@ export function assignSessions(input: SessionAssignmentInput): SessionAssignment
   unassigned.sort((x, y) => compareIds(x.personId, y.personId) || (x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : 0));
   const loadById = new Map<PlannerId, number>(sessions.map((s) => [s.id, load.get(idKey(s.id)) ?? 0]));
   return { assignments, added, unassigned, load: loadById };
+}
+
+/** One person in two group sessions at the same time. */
+export interface SessionOverlap extends PlannerMessage {
+  readonly personId: PlannerId;
+  /** The earlier session (by date, start, id) and the other one. */
+  readonly sessionId: PlannerId;
+  readonly otherSessionId: PlannerId;
+  readonly date: string;
+}
+
+/**
+ * Every person assigned to two sessions that overlap (assigned by hand, or the sessions moved
+ * after assigning): each pair once, by date, then person. `nameOf` gives names for the messages.
+ */
+export function findSessionOverlaps(
+  sessions: readonly PlannerSession[],
+  assignments: readonly { readonly sessionId: PlannerId; readonly personId: PlannerId }[],
+  nameOf: (personId: PlannerId) => string | undefined = () => undefined,
+): SessionOverlap[] {
+  const byId = new Map(sessions.map((s) => [idKey(s.id), s]));
+  const perPerson = new Map<string, { personId: PlannerId; sessions: PlannerSession[] }>();
+  for (const a of assignments) {
+    const s = byId.get(idKey(a.sessionId));
+    if (!s) continue;
+    const entry = perPerson.get(idKey(a.personId)) ?? { personId: a.personId, sessions: [] };
+    if (!entry.sessions.includes(s)) entry.sessions.push(s);
+    perPerson.set(idKey(a.personId), entry);
+  }
+  const order = (x: PlannerSession, y: PlannerSession): number =>
+    x.date !== y.date ? (x.date < y.date ? -1 : 1) : x.startTime !== y.startTime ? (x.startTime < y.startTime ? -1 : 1) : compareIds(x.id, y.id);
+  const result: SessionOverlap[] = [];
+  for (const { personId, sessions: own } of perPerson.values()) {
+    if (own.length < 2) continue;
+    own.sort(order);
+    const who = nameOr(nameOf(personId), 'person', personId);
+    for (let i = 0; i < own.length; i++) {
+      for (let j = i + 1; j < own.length; j++) {
+        const a = own[i];
+        const b = own[j];
+        if (!a || !b || b.date !== a.date) break;
+        if (!sessionsOverlap(a, b)) continue;
+        result.push({
+          personId,
+          sessionId: a.id,
+          otherSessionId: b.id,
+          date: a.date,
+          code: 'sessions_overlap',
+          message: `${who} is assigned to two sessions at the same time on ${formatDateLong(a.date)}: '${a.title}' (${a.startTime}-${a.endTime}) and '${b.title}' (${b.startTime}-${b.endTime}). Remove ${who} from one of them or move one session.`,
+          params: { name: who, date: a.date, first: a.title, firstStart: a.startTime, firstEnd: a.endTime, second: b.title, secondStart: b.startTime, secondEnd: b.endTime },
+        });
+      }
+    }
+  }
+  const sessionOrder = new Map(sessions.slice().sort(order).map((s, i) => [idKey(s.id), i]));
+  result.sort((x, y) => (x.date !== y.date ? (x.date < y.date ? -1 : 1) : compareIds(x.personId, y.personId) || (sessionOrder.get(idKey(x.sessionId)) ?? 0) - (sessionOrder.get(idKey(y.sessionId)) ?? 0)));
+  return result;
 }
 
 /**

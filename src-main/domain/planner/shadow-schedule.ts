@@ -26,6 +26,7 @@ import {
   type PlannerId,
   type PlannerMessage,
   type PlannerPlacement,
+  type SessionBooking,
   type ShadowBlock,
 } from './planner.types';
 
@@ -37,7 +38,8 @@ import {
  *  - not on a holiday from the list passed in;
  *  - not before the participant's preparation session has ended;
  *  - at most the host's maximum hours per day for this participant;
- *  - a participant, and a mentor, is never in two blocks at the same time (any placement);
+ *  - a participant, and a mentor, is never in two blocks at the same time (any placement), nor in
+ *    a block during a group session they attend (preparation, debrief, intervision);
  *  - on day parts both the participant and the host/mentor are available (a warning only when the
  *    coordinator moves a block by hand: they may know better than the spreadsheet).
  * Planning is first-fit over days in date order, placements in a fixed order (preparation end,
@@ -51,6 +53,11 @@ export interface ScheduleContext {
   readonly holidays: readonly Holiday[];
   /** Default {@link DEFAULT_DAY_PART_TIMES}. */
   readonly dayParts?: DayPartTimes;
+  /**
+   * Group sessions each participant or mentor attends (any placement, any role): busy time. The
+   * planner plans around them and a block overlapping one is a double booking. Default none.
+   */
+  readonly sessionBookings?: readonly SessionBooking[];
 }
 
 /** Input of {@link planShadowBlocks}. */
@@ -113,6 +120,8 @@ export interface BlockViolation extends PlannerMessage {
   readonly blockId: PlannerId;
   /** The other block in a double booking. */
   readonly otherBlockId?: PlannerId;
+  /** The group session in a double booking with a session (then there is no other block). */
+  readonly sessionId?: PlannerId;
 }
 
 /** Result of accept, move and split. On failure nothing changes. */
@@ -123,7 +132,8 @@ export type BlockOperationResult =
 interface Interval {
   readonly start: number;
   readonly end: number;
-  readonly blockId: PlannerId;
+  /** Null for a group session. */
+  readonly blockId: PlannerId | null;
 }
 
 /**
@@ -149,8 +159,35 @@ class Occupancy {
   clash(personId: PlannerId, date: string, start: number, end: number, ignore?: PlannerId): Interval | undefined {
     const list = this.byKey.get(Occupancy.key(personId, date));
     if (!list) return undefined;
-    return list.find((i) => i.start < end && start < i.end && (ignore === undefined || idKey(i.blockId) !== idKey(ignore)));
+    return list.find((i) => i.start < end && start < i.end && (ignore === undefined || i.blockId === null || idKey(i.blockId) !== idKey(ignore)));
   }
+
+  /** Every group session a person attends takes their time like a block. */
+  addSessions(bookings: readonly SessionBooking[]): void {
+    for (const s of bookings) {
+      if (!isIsoDate(s.date) || !isTime(s.startTime) || !isTime(s.endTime)) continue;
+      // Same key form as the blocks' (callers pass the id key as the person id).
+      this.add(idKey(s.personId), s.date, { start: toMinutes(s.startTime), end: toMinutes(s.endTime), blockId: null });
+    }
+  }
+}
+
+/** Session bookings per person and date (`<idKey>|<date>`), for the block check. */
+export type SessionIndex = ReadonlyMap<string, readonly SessionBooking[]>;
+
+const NO_SESSIONS: SessionIndex = new Map();
+
+/** Index {@link SessionBooking}s by person and date; see {@link checkBlockIndexed}. */
+export function indexSessionBookings(bookings: readonly SessionBooking[] | undefined): SessionIndex {
+  if (!bookings || bookings.length === 0) return NO_SESSIONS;
+  const index = new Map<string, SessionBooking[]>();
+  for (const b of bookings) {
+    const k = `${idKey(b.personId)}|${b.date}`;
+    const list = index.get(k);
+    if (list) list.push(b);
+    else index.set(k, [b]);
+  }
+  return index;
 }
 
 function placementIndex(placements: readonly PlannerPlacement[]): Map<string, PlannerPlacement> {
@@ -194,6 +231,7 @@ export function planShadowBlocks(input: ShadowPlanInput): ShadowPlanResult {
   }
 
   const occupancy = new Occupancy();
+  occupancy.addSessions(input.sessionBookings ?? []);
   const keptMinutes = new Map<string, number>();
   const dayUsed = new Map<string, number>(); // placement|date -> minutes, for the max per day
   for (const b of kept) {
@@ -228,7 +266,7 @@ export function planShadowBlocks(input: ShadowPlanInput): ShadowPlanResult {
     const preflight = preflightProblems(p);
     if (preflight.length > 0) problems.push(...preflight);
     else if (remaining > 0) {
-      const blocked = { holiday: 0, busy: 0, maxPerDay: 0 };
+      const blocked = { holiday: 0, busy: 0, session: 0, maxPerDay: 0 };
       let date = firstPossibleDate(p);
       while (remaining > 0 && date <= p.windowEnd) {
         const slot = slotOnDay(p, date, remaining, { dayParts, holidays, occupancy, dayUsed }, isVisit, blocked);
@@ -296,7 +334,7 @@ function slotOnDay(
   remaining: number,
   s: DayState,
   isVisit: boolean,
-  blocked: { holiday: number; busy: number; maxPerDay: number },
+  blocked: { holiday: number; busy: number; session: number; maxPerDay: number },
 ): { start: number; end: number } | null {
   if (s.holidays.has(date)) {
     blocked.holiday++;
@@ -336,7 +374,8 @@ function slotOnDay(
       s.occupancy.clash(`${idKey(p.participantId)}`, date, c.start, end) ??
       (p.mentorId !== null ? s.occupancy.clash(`${idKey(p.mentorId)}`, date, c.start, end) : undefined);
     if (busy) {
-      blocked.busy++;
+      if (busy.blockId === null) blocked.session++;
+      else blocked.busy++;
       continue;
     }
     return { start: c.start, end };
@@ -389,11 +428,12 @@ function preflightProblems(p: PlannerPlacement): PlannerMessage[] {
 function shortfallProblem(
   p: PlannerPlacement,
   remaining: number,
-  blocked: { holiday: number; busy: number; maxPerDay: number },
+  blocked: { holiday: number; busy: number; session: number; maxPerDay: number },
 ): PlannerMessage {
   const who = nameOr(p.participantName, 'participant', p.participantId);
   const reasons: string[] = [];
   if (blocked.busy > 0) reasons.push(`${blocked.busy} day part(s) were already taken by another block of ${who} or the mentor`);
+  if (blocked.session > 0) reasons.push(`${blocked.session} day part(s) overlapped a group session of ${who} or the mentor`);
   if (blocked.holiday > 0) reasons.push(`${blocked.holiday} day(s) were holidays`);
   if (blocked.maxPerDay > 0) reasons.push(`the host's maximum hours per day got in the way ${blocked.maxPerDay} time(s)`);
   const why = reasons.length > 0 ? ` (${reasons.join('; ')})` : '';
@@ -411,8 +451,10 @@ function shortfallProblem(
 export function checkBlock(block: ShadowBlock, blocks: readonly ShadowBlock[], ctx: ScheduleContext): BlockViolation[] {
   const dayParts = ctx.dayParts ?? DEFAULT_DAY_PART_TIMES;
   const byId = placementIndex(ctx.placements);
-  return checkBlockIndexed(block, blocks, byId, new Map(ctx.holidays.map((h) => [h.date, h.name])), dayParts);
+  return checkBlockIndexed(block, blocks, byId, new Map(ctx.holidays.map((h) => [h.date, h.name])), dayParts, indexSessionBookings(ctx.sessionBookings));
 }
+
+const SESSION_KIND_NAMES: Readonly<Record<SessionBooking['kind'], string>> = { preparation: 'preparation', debrief: 'debrief', intervision: 'intervision' };
 
 /** {@link checkBlock} with prepared lookups, for the ledger that checks every block. */
 export function checkBlockIndexed(
@@ -421,6 +463,7 @@ export function checkBlockIndexed(
   byId: ReadonlyMap<string, PlannerPlacement>,
   holidays: ReadonlyMap<string, string>,
   dayParts: DayPartTimes,
+  sessions: SessionIndex = NO_SESSIONS,
 ): BlockViolation[] {
   const v: BlockViolation[] = [];
   // params carry what the window needs to say the same thing in Dutch or French.
@@ -469,6 +512,28 @@ export function checkBlockIndexed(
     if (p.mentorId !== null && otherPeople.includes(idKey(p.mentorId))) {
       add('mentor_double_booked', 'error', `Mentor ${nameOr(p.mentorName, 'mentor', p.mentorId)} is booked twice on ${when} (${block.startTime}-${block.endTime} and ${other.startTime}-${other.endTime}). Move one of the two blocks or give one participant another mentor.`, { otherBlockId: other.id }, { name: nameOr(p.mentorName, 'mentor', p.mentorId), otherStart: other.startTime, otherEnd: other.endTime });
     }
+  }
+  // A group session the participant or the mentor attends is a booking too.
+  const sessionClash = (personId: PlannerId, rule: 'participant_double_booked' | 'mentor_double_booked', name: string): void => {
+    for (const s of sessions.get(`${idKey(personId)}|${block.date}`) ?? []) {
+      if (!(toMinutes(s.startTime) < end && start < toMinutes(s.endTime))) continue;
+      // The participant's own preparation session is already reported as before_preparation.
+      const isOwnPreparation = rule === 'participant_double_booked' && s.kind === 'preparation' && p.preparation !== null && p.preparation.date === s.date && p.preparation.endTime === s.endTime;
+      if (isOwnPreparation) continue;
+      const kind = SESSION_KIND_NAMES[s.kind];
+      const role = rule === 'mentor_double_booked' ? 'Mentor ' : '';
+      add(
+        rule,
+        'error',
+        `${role}${name} has the ${kind} session '${s.title}' from ${s.startTime} to ${s.endTime} on ${when}, during this block (${block.startTime}-${block.endTime}); move the block, or move ${name} to another ${kind} session.`,
+        { sessionId: s.sessionId },
+        { name, otherStart: s.startTime, otherEnd: s.endTime, sessionId: s.sessionId, sessionTitle: s.title, sessionKind: s.kind },
+      );
+    }
+  };
+  if (sessions.size > 0) {
+    sessionClash(p.participantId, 'participant_double_booked', who);
+    if (p.mentorId !== null && idKey(p.mentorId) !== participantKey) sessionClash(p.mentorId, 'mentor_double_booked', nameOr(p.mentorName, 'mentor', p.mentorId));
   }
   if (p.maxHoursPerDay !== null && sameDay > Math.round(p.maxHoursPerDay * 60)) {
     add('over_max_hours_per_day', 'error', `${who} would be at ${nameOr(p.hostName, 'the host', p.hostId)} for ${hoursOf(sameDay)} hours on ${when}; the host allows at most ${p.maxHoursPerDay}. Shorten the block or split it over two days.`, {}, { name: who, host: nameOr(p.hostName, 'the host', p.hostId), hours: hoursOf(sameDay), maxHours: p.maxHoursPerDay });
@@ -592,6 +657,7 @@ export function findFreeSlot(
   const p = byId.get(idKey(placementId));
   if (!p || !isIsoDate(p.windowStart) || !isIsoDate(p.windowEnd)) return null;
   const occupancy = new Occupancy();
+  occupancy.addSessions(ctx.sessionBookings ?? []);
   const dayUsed = new Map<string, number>();
   for (const b of blocks) {
     if (options.ignoreBlockId !== undefined && idKey(b.id) === idKey(options.ignoreBlockId)) continue;
@@ -606,7 +672,7 @@ export function findFreeSlot(
   const isVisit = p.format !== 'hours';
   const minutes = options.minutes ?? targetMinutes(p, dayParts);
   const state: DayState = { dayParts, holidays: new Set(ctx.holidays.map((h) => h.date)), occupancy, dayUsed };
-  const blocked = { holiday: 0, busy: 0, maxPerDay: 0 };
+  const blocked = { holiday: 0, busy: 0, session: 0, maxPerDay: 0 };
   for (let date = maxIso(firstPossibleDate(p), options.fromDate ?? ''); date <= p.windowEnd; date = addDays(date, 1)) {
     const slot = slotOnDay(p, date, minutes, state, isVisit, blocked);
     // A slot for an existing block must hold all of it: moving there must not lose hours.

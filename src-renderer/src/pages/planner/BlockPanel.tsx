@@ -4,7 +4,8 @@ import type { Block, BlockOperationResult } from '../../../../src-shared/schemas
 import { useNotices } from '../../hooks/useNotices';
 import { invoke } from '../../lib/api';
 import { formatDate, formatHours, minutesBetween } from './dates';
-import { refusalTexts, ruleText } from './texts';
+import { refusalTexts } from './refusal-texts';
+import { ruleText } from './texts';
 
 interface Props {
   block: Block;

@@ -7,7 +7,8 @@ import { useApiQuery } from '../../hooks/useApiQuery';
 import { useNotices } from '../../hooks/useNotices';
 import { invoke } from '../../lib/api';
 import { formatDate, formatHours } from './dates';
-import { conflictFix, conflictTitle, refusalTexts } from './texts';
+import { refusalTexts } from './refusal-texts';
+import { conflictFix, conflictSessionText, conflictTitle } from './texts';
 
 const column = createColumnHelper<LedgerRow>();
 
@@ -74,7 +75,7 @@ export function LedgerSection({ programmeId }: { programmeId: number }) {
         ) : (
           <ul className="plain-list">
             {data.conflicts.map((c) => (
-              <ConflictItem key={`${c.blockId}-${c.rule}-${c.otherBlockId ?? ''}`} conflict={c} onFixed={ledger.reload} />
+              <ConflictItem key={`${c.blockId}-${c.rule}-${c.otherBlockId ?? ''}-${c.sessionId ?? ''}`} conflict={c} onFixed={ledger.reload} />
             ))}
           </ul>
         )}
@@ -107,6 +108,7 @@ function ConflictItem({ conflict: c, onFixed }: { conflict: Conflict; onFixed: (
   const [refusal, setRefusal] = useState<string[]>([]);
   const [isBusy, setIsBusy] = useState(false);
   const slot = c.suggestedSlot;
+  const withSession = conflictSessionText(t, lang, c);
 
   async function fix() {
     if (!slot) return;
@@ -127,6 +129,7 @@ function ConflictItem({ conflict: c, onFixed }: { conflict: Conflict; onFixed: (
       <p>
         <strong>{conflictTitle(t, c)}</strong>: {c.participantName}, {formatDate(c.date, lang)} {c.startTime}–{c.endTime}
       </p>
+      {withSession ? <p>{withSession}</p> : null}
       <p className="hint">{conflictFix(t, c)}</p>
       {slot ? (
         <button type="button" className="small-button" disabled={isBusy} onClick={() => void fix()}>

@@ -20,7 +20,7 @@ import { useNotices } from '../../hooks/useNotices';
 import { errorMessage, invoke } from '../../lib/api';
 import { numberOrNull } from '../../lib/form-values';
 import { formatDate } from './dates';
-import { unassignedText } from './texts';
+import { overlapText, unassignedText } from './texts';
 
 const column = createColumnHelper<Session>();
 
@@ -34,6 +34,7 @@ export function SessionsSection({ programmeId }: { programmeId: number }) {
   const [isAssigning, setIsAssigning] = useState(false);
   const sessions = list.data?.sessions ?? [];
   const unassigned = list.data?.unassigned ?? [];
+  const overlaps = list.data?.overlaps ?? [];
   const selected = sessions.find((s) => s.id === selectedId) ?? null;
   const lang = i18n.language;
 
@@ -150,6 +151,20 @@ export function SessionsSection({ programmeId }: { programmeId: number }) {
           </ul>
         )}
       </section>
+
+      {/* Only when someone was put in two sessions at once (by hand, or a session moved afterwards). */}
+      {overlaps.length > 0 ? (
+        <section className="session-overlaps" aria-labelledby="session-overlaps-title">
+          <h3 id="session-overlaps-title">{t('planner.sessions.overlapsTitle', { count: overlaps.length })}</h3>
+          <ul className="plain-list">
+            {overlaps.map((o) => (
+              <li key={`${o.personId}-${o.sessionId}-${o.otherSessionId}`} className="field-error">
+                {overlapText(t, lang, o)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

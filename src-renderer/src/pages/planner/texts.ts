@@ -1,15 +1,15 @@
 import type { TFunction } from 'i18next';
-import { ApiError, errorMessage } from '../../lib/api';
-import type { Conflict, Phase, Task, Unassigned } from '../../../../src-shared/schemas/planner.schema';
+import type { Conflict, Phase, SessionOverlap, Task, Unassigned } from '../../../../src-shared/schemas/planner.schema';
 import { formatDate, formatHours, isIsoDate } from './dates';
 
 /*
  * The planner service explains itself in English with a code and params (the CLI prints the
  * English). The window says the same in the coordinator's language from the code; an unknown code
  * falls back to the service's own sentence, which is still better than nothing.
+ * No window here (the unit tests render these texts in Node); refusal-texts.ts reads the bridge's errors.
  */
 
-type Params = Record<string, string | number | null | undefined>;
+export type Params = Record<string, string | number | null | undefined>;
 
 // i18next reads "_word" at the end of a key as a context, so the texts use camelCase keys.
 const RULE_KEYS = {
@@ -51,7 +51,16 @@ const UNASSIGNED_KEYS = {
   no_session_for_role: 'noSessionForRole',
   no_session_for_network: 'noSessionForNetwork',
   sessions_full: 'sessionsFull',
+  sessions_overlap: 'sessionsOverlap',
 } as const;
+
+/** A double booking with a group session instead of another block: its own text and fix. */
+const SESSION_RULE_KEYS = {
+  participant_double_booked: 'participantDoubleBookedSession',
+  mentor_double_booked: 'mentorDoubleBookedSession',
+} as const;
+
+const SESSION_KINDS = ['preparation', 'debrief', 'intervision'] as const;
 
 const CONSENT_KEYS = { client_consent: 'clientConsent', confidentiality: 'confidentiality', data_sharing: 'dataSharing' } as const;
 
@@ -64,7 +73,7 @@ function keyOf<M extends Record<string, string>>(map: M, code: string): M[keyof 
  * Every variable the texts use, empty unless the service sent it: the typed t() wants each one,
  * and a variable the service did not send shows as nothing rather than as {{name}}.
  */
-const RULE_VARIABLES = { date: '', startTime: '', endTime: '', windowStart: '', windowEnd: '', holiday: '', name: '', preparationDate: '', otherStart: '', otherEnd: '', host: '', hours: '', maxHours: '' };
+const RULE_VARIABLES = { date: '', startTime: '', endTime: '', windowStart: '', windowEnd: '', holiday: '', name: '', preparationDate: '', otherStart: '', otherEnd: '', host: '', hours: '', maxHours: '', sessionTitle: '', sessionKind: '' };
 const PROBLEM_VARIABLES = { name: '', preparationDate: '', windowEnd: '', missingHours: '', from: '', to: '' };
 
 /** Dates as the reader writes them, numbers with the local decimal comma. */
@@ -78,29 +87,21 @@ function localParams(params: Params, language: string): Record<string, string> {
   return out;
 }
 
-/** One broken block rule (a refusal or a warning) in the UI language. */
-export function ruleText(t: TFunction, language: string, code: string, params: Params, fallback: string): string {
-  const key = keyOf(RULE_KEYS, code);
-  return key ? t(`planner.rules.${key}`, { ...RULE_VARIABLES, ...localParams(params, language) }) : fallback;
+const hasSession = (params: Params | undefined): boolean => params !== undefined && params.sessionId !== undefined && params.sessionId !== null;
+
+/** The session kind in the UI language ("voorbereiding"), or the code as it came. */
+function sessionKindText(t: TFunction, kind: string | number | null | undefined): string {
+  const k = SESSION_KINDS.find((x) => x === kind);
+  return k ? t(`planner.sessionKinds.${k}`) : kind === null || kind === undefined ? '' : String(kind);
 }
 
-/**
- * The reasons a move, split or accept was refused, one per broken rule. The service sends them in
- * the error's details; without details the message is shown as it came.
- */
-export function refusalTexts(t: TFunction, language: string, e: unknown): string[] {
-  if (e instanceof ApiError) {
-    const details = e.details as { errors?: unknown } | undefined;
-    const errors = details && typeof details === 'object' && Array.isArray(details.errors) ? details.errors : [];
-    const texts = errors.flatMap((x: unknown) => {
-      if (typeof x !== 'object' || x === null) return [];
-      const { code, message, params } = x as { code?: unknown; message?: unknown; params?: unknown };
-      if (typeof code !== 'string' || typeof message !== 'string') return [];
-      return [ruleText(t, language, code, (typeof params === 'object' && params !== null ? params : {}) as Params, message)];
-    });
-    if (texts.length > 0) return [...new Set(texts)];
-  }
-  return [errorMessage(e)];
+/** One broken block rule (a refusal or a warning) in the UI language. */
+export function ruleText(t: TFunction, language: string, code: string, params: Params, fallback: string): string {
+  const variables = { ...RULE_VARIABLES, ...localParams(params, language) };
+  const sessionKey = hasSession(params) ? keyOf(SESSION_RULE_KEYS, code) : undefined;
+  if (sessionKey) return t(`planner.rules.${sessionKey}`, { ...variables, sessionKind: sessionKindText(t, params.sessionKind) });
+  const key = keyOf(RULE_KEYS, code);
+  return key ? t(`planner.rules.${key}`, variables) : fallback;
 }
 
 export function problemText(t: TFunction, language: string, p: { code: string; message: string; participantName: string; missingHours: number; params?: Params | undefined }): string {
@@ -115,8 +116,31 @@ export function conflictTitle(t: TFunction, c: Conflict): string {
 
 /** What to do about a conflict; the suggested slot itself is offered as a button next to it. */
 export function conflictFix(t: TFunction, c: Conflict): string {
+  const sessionKey = c.sessionId !== null && c.sessionId !== undefined ? keyOf(SESSION_RULE_KEYS, c.rule) : undefined;
+  if (sessionKey) return t(`planner.ruleFixes.${sessionKey}`);
   const key = keyOf(FIX_KEYS, c.rule);
   return key ? t(`planner.ruleFixes.${key}`) : c.fix;
+}
+
+/** What a conflict with a group session is about ("An has the preparation 'X' from 09:00 to 12:00"); null for other conflicts. */
+export function conflictSessionText(t: TFunction, language: string, c: Conflict): string | null {
+  if (c.sessionId === null || c.sessionId === undefined || !c.params) return null;
+  return ruleText(t, language, c.rule, c.params, c.message);
+}
+
+/** Someone in two sessions at the same time, in the UI language. */
+export function overlapText(t: TFunction, language: string, o: SessionOverlap): string {
+  const p = localParams(o.params, language);
+  return t('planner.sessions.overlap', {
+    name: o.name || (p.name ?? ''),
+    date: p.date ?? formatDate(o.date, language),
+    first: p.first ?? '',
+    firstStart: p.firstStart ?? '',
+    firstEnd: p.firstEnd ?? '',
+    second: p.second ?? '',
+    secondStart: p.secondStart ?? '',
+    secondEnd: p.secondEnd ?? '',
+  });
 }
 
 export function unassignedText(t: TFunction, u: Unassigned): string {
