@@ -172,6 +172,10 @@ async function start(): Promise<void> {
       const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
+    // Only to our own window, never broadcast: events carry run ids and counts, nothing else.
+    emit: (event, payload) => {
+      if (mainWindow && !mainWindow.isDestroyed() && !mainWindow.webContents.isDestroyed()) mainWindow.webContents.send(`meeloop:event:${event}`, payload);
+    },
   };
   const handlers = createHandlers(ctx);
   registerIpc(ipcMain, handlers, isTrustedSender, log);

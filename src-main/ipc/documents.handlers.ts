@@ -8,7 +8,8 @@ export function createDocumentsHandlers(ctx: ServiceContext): Pick<Handlers, key
   return {
     'documents.overview': ({ programmeId }) => documents.documentsOverview(ctx, programmeId),
     'documents.preview': (request) => documents.previewDocuments(ctx, request),
-    'documents.export': ({ folder, mode, ...request }) => documents.exportDocumentFiles(ctx, request, { folder, mode }),
+    'documents.export': ({ folder, mode, runId, ...request }) => documents.exportDocumentsRun(ctx, request, { folder, mode, runId }),
+    'documents.cancelExport': async ({ runId }) => documents.cancelExport(ctx, runId),
     'documents.markConsents': (input) => documents.markConsents(ctx, input),
   };
 }

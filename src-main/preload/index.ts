@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { EVENTS, isChannel } from '../../src-shared/ipc/contract';
+import { isChannel, isEventName } from '../../src-shared/ipc/contract';
 
 /*
  * The only bridge between page and main: invoke a contract channel, listen to a known event.
@@ -13,7 +13,7 @@ const api = {
     return ipcRenderer.invoke('meeloop:invoke', channel, input);
   },
   on(event: string, callback: (payload: unknown) => void): () => void {
-    if (!(EVENTS as readonly string[]).includes(event)) return () => undefined;
+    if (!isEventName(event)) return () => undefined;
     const listener = (_e: unknown, payload: unknown) => callback(payload);
     ipcRenderer.on(`meeloop:event:${event}`, listener);
     return () => ipcRenderer.removeListener(`meeloop:event:${event}`, listener);

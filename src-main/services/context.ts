@@ -1,3 +1,4 @@
+import type { EventName, EventPayload } from '../../src-shared/ipc/contract';
 import type { Db } from '../db/connection';
 
 /** What every service receives: the database, a clock and who acts. No globals. */
@@ -18,8 +19,8 @@ export interface ServiceContext {
   /** Closes the database. */
   close: () => Promise<void>;
   /**
-   * What only a window can do (system dialogs). Absent in the CLI; the app sets Electron's dialogs,
-   * the end-to-end test host sets a stand-in.
+   * What only a window can do (system dialogs, events pushed to the page). Absent in the CLI; the app
+   * sets Electron's dialogs and its main window, the end-to-end test host sets stand-ins.
    */
   ui?: UiPort;
 }
@@ -29,6 +30,11 @@ export type FolderPurpose = 'documents' | 'calendar' | 'export';
 export interface UiPort {
   /** The folder the coordinator picked, or null when they cancelled. */
   chooseFolder: (purpose: FolderPurpose) => Promise<string | null>;
+  /**
+   * Pushes an event to the window (fire and forget; nothing is sent when there is no window). Optional:
+   * services must work the same without it.
+   */
+  emit?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 }
 
 export function isoNow(ctx: Pick<ServiceContext, 'now'>): string {

@@ -33,6 +33,7 @@ import {
 } from '../domain/documents';
 import { createDocumentRenderer, resolveOutputFile, shippedTemplatesDir, userTemplatesDir, type DocumentJob, type DocumentRenderer } from '../io/pdf';
 import { isoNow, type ServiceContext } from './context';
+import { progressReporter } from './progress';
 
 /*
  * The Documents use cases: gather what each document needs from the database, render it with the
@@ -370,6 +371,11 @@ export interface ExportOptions {
   folder: string;
   mode: ExportMode;
   onProgress?: (progress: ExportProgress) => void;
+  /**
+   * Stops the export between documents: whole files already written stay, the file being written is
+   * removed, no consent form is marked sent, and the result says `isCancelled`.
+   */
+  signal?: AbortSignal;
 }
 
 /** Names not yet taken in the folder (case-insensitive): an export never overwrites a file. */
@@ -441,7 +447,8 @@ function planFiles(built: BuiltJobs, mode: ExportMode, set: DocumentSet, combine
  * first file is written; a file is never overwritten. Exporting consent forms marks them as sent (a
  * returned or refused form keeps its status). Every export is logged in the audit log (who, when,
  * which documents, how many persons, the participants' ids; no names), since the files carry
- * personal data.
+ * personal data. An export stopped through `options.signal` keeps its whole files and answers
+ * `isCancelled` (logged as incomplete when it wrote any file).
  */
 export async function exportDocumentFiles(ctx: ServiceContext, request: DocumentRequest, options: ExportOptions): Promise<DocumentExportResult> {
   const data = await loadProgrammeData(ctx.db, request.programmeId);
@@ -454,20 +461,30 @@ export async function exportDocumentFiles(ctx: ServiceContext, request: Document
 
   const files: string[] = [];
   const names = freeNames(folder, planned.map((f) => f.name));
+  const { signal } = options;
   let done = 0;
+  let documentsWritten = 0;
   try {
     for (const [i, planFile] of planned.entries()) {
+      signal?.throwIfAborted();
       const file = await resolveOutputFile(folder, names[i]!);
       const before = done;
       await renderer.renderToFile(planFile.jobs, file, (j) => {
+        // Thrown inside the renderer: it removes the half-written file before the error comes out here.
+        signal?.throwIfAborted();
         done = before + j + 1;
         options.onProgress?.({ done, total: jobs.length, file });
       });
       files.push(file);
+      documentsWritten += planFile.jobs.length;
     }
   } catch (e) {
     // Files written before the failure carry personal data too: they are logged, then the error goes on.
     if (files.length > 0) await appendAudit(ctx.db, { at: isoNow(ctx), actor: ctx.actor, action: 'export_personal_data', entity: 'programme', entityId: data.id, details: { ...auditDetails(), isComplete: false } });
+    if (signal?.aborted) {
+      // The persons count stays that of the whole request: an upper bound, as in the audit log.
+      return { folder, files: files.map((file) => ({ file, name: path.basename(file) })), documents: documentsWritten, persons: personKeys.size, consentsMarkedSent: 0, isCancelled: true };
+    }
     throw folderError(folder, e) ?? e;
   }
   function auditDetails() {
@@ -483,7 +500,44 @@ export async function exportDocumentFiles(ctx: ServiceContext, request: Document
     await appendAudit(trx, { at, actor: ctx.actor, action: 'export_personal_data', entity: 'programme', entityId: data.id, details: auditDetails() });
     return marked;
   });
-  return { folder, files: files.map((file) => ({ file, name: path.basename(file) })), documents: jobs.length, persons: personKeys.size, consentsMarkedSent };
+  return { folder, files: files.map((file) => ({ file, name: path.basename(file) })), documents: jobs.length, persons: personKeys.size, consentsMarkedSent, isCancelled: false };
+}
+
+/** Exports still running per context, by the run id the window chose: cancelExport aborts one. */
+const runningExports = new WeakMap<object, Map<string, AbortController>>();
+function runningOf(ctx: ServiceContext): Map<string, AbortController> {
+  let m = runningExports.get(ctx);
+  if (!m) runningExports.set(ctx, (m = new Map()));
+  return m;
+}
+
+/**
+ * The window's export: exportDocumentFiles under the run id the window chose, reporting each document
+ * written as 'task.progress' events (throttled; a finished run always ends with done === total) and
+ * stoppable with cancelExport. Without a run id it is a plain export: no events, nothing to stop.
+ */
+export async function exportDocumentsRun(ctx: ServiceContext, request: DocumentRequest, options: { folder: string; mode: ExportMode; runId?: string }): Promise<DocumentExportResult> {
+  const { runId, ...where } = options;
+  if (runId === undefined) return exportDocumentFiles(ctx, request, where);
+  const running = runningOf(ctx);
+  if (running.has(runId)) throw new AppError('conflict', 'This export is already running. Wait for it to finish or stop it first.');
+  const controller = new AbortController();
+  running.set(runId, controller);
+  const progress = progressReporter(ctx, 'documents-export', runId);
+  try {
+    const result = await exportDocumentFiles(ctx, request, { ...where, signal: controller.signal, onProgress: (p) => progress.report(p.done, p.total) });
+    if (!result.isCancelled) progress.finish(result.documents);
+    return result;
+  } finally {
+    running.delete(runId);
+  }
+}
+
+/** Tells the export running under `runId` to stop; false when there is none (it had already ended). */
+export function cancelExport(ctx: ServiceContext, runId: string): { isStopping: boolean } {
+  const controller = runningOf(ctx).get(runId);
+  controller?.abort();
+  return { isStopping: controller !== undefined };
 }
 
 /** Marks one form sent unless it already went out or came back; true when it changed. */

@@ -18,6 +18,7 @@ import { findProgramme } from '../db/repositories/programme.repository';
 import { appendAudit } from '../db/repositories/audit.repository';
 import * as repo from '../db/repositories/import.repository';
 import { loadSpreadsheet } from '../io/spreadsheet/load-spreadsheet';
+import { progressReporter } from './progress';
 import { backupNow } from './backup.service';
 import { isoNow, type ServiceContext } from './context';
 
@@ -47,7 +48,8 @@ function cacheOf(ctx: ServiceContext): Map<string, PreparedFile> {
 }
 
 export interface ReadOptions {
-  onProgress?: (rows: number) => void;
+  /** Rows read so far and the rows expected (null when the file does not say); see loadSpreadsheet. */
+  onProgress?: (rows: number, expected: number | null) => void;
   /** Where the file is parsed (see loadSpreadsheet); 'auto' (a worker when one is found) unless a benchmark or test says otherwise. */
   parseMode?: 'auto' | 'worker' | 'in-process';
 }
@@ -175,6 +177,8 @@ export async function previewImport(ctx: ServiceContext, input: ImportPreviewInp
   const programme = await findProgramme(ctx.db, input.programmeId);
   if (!programme) throw new AppError('not_found', `There is no programme with number ${input.programmeId}. Choose a programme first.`);
   const cache = cacheOf(ctx);
+  // Reading a large file takes seconds: the window named this run to show the rows read meanwhile.
+  const progress = progressReporter(ctx, 'import-read', input.runId);
   let previewId: string;
   let prepared: PreparedFile;
   if (input.previewId) {
@@ -196,7 +200,14 @@ export async function previewImport(ctx: ServiceContext, input: ImportPreviewInp
       fs.writeFileSync(file, bytes, { mode: 0o600 });
     }
     try {
-      const read = await readImportFile(file, options);
+      const read = await readImportFile(file, {
+        ...options,
+        onProgress: (rows, expected) => {
+          progress.report(rows, expected);
+          options.onProgress?.(rows, expected);
+        },
+      });
+      progress.finish(read.workbook.sheets.reduce((n, s) => n + s.rows.length, 0));
       previewId = crypto.randomBytes(16).toString('hex');
       prepared = { programmeId: input.programmeId, kind: input.kind, fileName: input.file?.fileName ?? path.basename(file), fileHash: read.fileHash, workbook: read.workbook };
     } finally {

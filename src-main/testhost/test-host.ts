@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { EVENTS, isEventName, type EventName, type EventPayload } from '../../src-shared/ipc/contract';
 import { dispatch, type Handlers, type Logger } from '../ipc/dispatch';
 
 /*
@@ -9,6 +10,10 @@ import { dispatch, type Handlers, type Logger } from '../ipc/dispatch';
  * end-to-end tests drive the real UI in Chromium against the real services. Binds 127.0.0.1 on a
  * random port, and every request must carry the per-run token (query on the first page load,
  * then a cookie). Never imported by the Electron app.
+ *
+ * Events: the page's bridge opens one Server-Sent Events stream (GET /api/events, same origin, so the
+ * renderer's `connect-src 'self'` allows it) and `emit` writes each event to every open stream, as
+ * `webContents.send` does for the app's window.
  */
 
 export interface TestHost {
@@ -16,6 +21,10 @@ export interface TestHost {
   /** The first URL to open: it carries the token and sets the cookie. */
   entryUrl: string;
   token: string;
+  /** Pushes an event to the pages connected to the host (the stand-in for the window's `emit`). */
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  /** Resolves once `count` pages have an open event stream (so no event is sent before they listen). */
+  eventStreams: (count?: number) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -36,7 +45,20 @@ const BRIDGE = `(() => {
     const res = await fetch('/api/invoke', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channel, input }) });
     return res.json();
   };
-  window.api = Object.freeze({ invoke: call, on: () => () => undefined });
+  const events = ${JSON.stringify(EVENTS)};
+  // One stream for the page, opened at once so that no event of a first request is missed.
+  const source = new EventSource('/api/events');
+  const on = (event, callback) => {
+    if (!events.includes(event)) return () => undefined;
+    const listener = (e) => {
+      let payload;
+      try { payload = JSON.parse(e.data); } catch { return; }
+      callback(payload);
+    };
+    source.addEventListener(event, listener);
+    return () => source.removeEventListener(event, listener);
+  };
+  window.api = Object.freeze({ invoke: call, on });
 })();`;
 
 const MAX_BODY = 5 * 1024 * 1024;
@@ -52,6 +74,18 @@ export async function startTestHost(options: { rendererDir: string; handlers: Ha
     const fromCookie = /(?:^|;\s*)meeloop_token=([a-f0-9]+)/.exec(cookie)?.[1];
     const given = url.searchParams.get('token') ?? fromCookie ?? '';
     return given.length === token.length && crypto.timingSafeEqual(Buffer.from(given), Buffer.from(token));
+  };
+
+  // Open event streams; ended on close, or the server would wait for them forever.
+  const streams = new Set<http.ServerResponse>();
+  const streamWaiters: { count: number; resolve: () => void }[] = [];
+  const wakeWaiters = () => {
+    for (const w of [...streamWaiters]) {
+      if (streams.size >= w.count) {
+        streamWaiters.splice(streamWaiters.indexOf(w), 1);
+        w.resolve();
+      }
+    }
   };
 
   const server = http.createServer((req, res) => {
@@ -89,6 +123,15 @@ export async function startTestHost(options: { rendererDir: string; handlers: Ha
       res.writeHead(405).end();
       return;
     }
+    if (url.pathname === '/api/events') {
+      res.writeHead(200, { ...headers, 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive' });
+      // A comment line: EventSource counts the stream as open once bytes arrive.
+      res.write(': meeloop events\n\n');
+      streams.add(res);
+      res.on('close', () => streams.delete(res));
+      wakeWaiters();
+      return;
+    }
     if (url.pathname === '/__testhost/bridge.js') {
       res.writeHead(200, { ...headers, 'content-type': TYPES['.js'] }).end(BRIDGE);
       return;
@@ -120,6 +163,23 @@ export async function startTestHost(options: { rendererDir: string; handlers: Ha
     url,
     entryUrl: `${url}/?token=${token}`,
     token,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    emit: (event, payload) => {
+      if (!isEventName(event)) return;
+      // JSON has no raw line breaks outside strings, so one data line carries the whole payload.
+      const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+      for (const res of streams) res.write(frame);
+    },
+    eventStreams: (count = 1) =>
+      new Promise<void>((resolve) => {
+        streamWaiters.push({ count, resolve });
+        wakeWaiters();
+      }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of streams) res.end();
+        streams.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

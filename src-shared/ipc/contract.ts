@@ -27,6 +27,7 @@ import { importContract } from './import.contract';
 import { trustContract } from './trust.contract';
 import { BackupFileSchema, RestoreResultSchema } from '../schemas/backup.schema';
 import { AppStatusSchema, DemoLoadResultSchema, ProgrammeSummarySchema } from '../schemas/app.schema';
+import { ProgressEventSchema } from '../schemas/progress.schema';
 
 const Empty = z.object({}).strict();
 const ById = z.object({ id: IdSchema }).strict();
@@ -149,6 +150,23 @@ export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-/** Events main may push to the renderer (`window.api.on`). */
-export const EVENTS = ['data.changed'] as const;
+/** Events main may push to the renderer (`window.api.on`). The preload refuses any other name. */
+export const EVENTS = ['data.changed', 'task.progress'] as const;
 export type EventName = (typeof EVENTS)[number];
+
+/**
+ * The payload of each event, once: main emits `EventPayload<E>`, the renderer parses what arrives with
+ * the same schema (a payload crossed a process boundary; it is checked, not trusted). A missing or
+ * extra event fails to compile.
+ */
+export const eventPayloads = {
+  /** Reserved: data changed behind the window's back (not sent yet); listeners reload what they show. */
+  'data.changed': z.object({}),
+  /** Progress of a long task run the window started (documents export, reading an import file). */
+  'task.progress': ProgressEventSchema,
+} as const satisfies Record<EventName, z.ZodType>;
+export type EventPayload<E extends EventName> = z.output<(typeof eventPayloads)[E]>;
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (EVENTS as readonly string[]).includes(name);
+}

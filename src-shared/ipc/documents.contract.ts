@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   ConsentMarkInputSchema,
   ConsentStateSchema,
+  DocumentCancelExportInputSchema,
+  DocumentCancelExportResultSchema,
   DocumentExportInputSchema,
   DocumentExportResultSchema,
   DocumentPreviewSchema,
@@ -24,6 +26,11 @@ export const documentsContract = {
    * or one per document; never overwriting a file). Logged in the audit log; consent forms are marked sent.
    */
   'documents.export': { input: DocumentExportInputSchema, output: DocumentExportResultSchema },
+  /**
+   * Stop the export started with this run id. Files already written stay, the one being written is
+   * removed, and the export answers with `isCancelled: true`.
+   */
+  'documents.cancelExport': { input: DocumentCancelExportInputSchema, output: DocumentCancelExportResultSchema },
   /** Record a placement's consent forms (one or all three) as returned, refused, sent or not sent; answers the three forms. */
   'documents.markConsents': { input: ConsentMarkInputSchema, output: z.array(ConsentStateSchema) },
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, LanguageSchema } from './common.schema';
+import { RunIdSchema } from './progress.schema';
 
 /**
  * What a coordinator prints: the participant's programme, the host's overview (with one per mentor),
@@ -137,6 +138,8 @@ export const DocumentExportInputSchema = DocumentRequestSchema.extend({
     .refine((f) => !f.includes('\u0000'), 'This is not a folder name. Choose the folder again.')
     // The main process has no meaningful working folder: only a full path says where the files go.
     .refine((f) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(f), 'Choose the folder with the folder dialog: a full path is needed.'),
+  /** Chosen by the window: progress events of this export carry it, and documents.cancelExport names it. */
+  runId: RunIdSchema.optional(),
 }).strict();
 export type DocumentExportInput = z.input<typeof DocumentExportInputSchema>;
 
@@ -150,8 +153,17 @@ export const DocumentExportResultSchema = z.object({
   persons: z.number().int(),
   /** Consent forms newly marked as sent by this export. */
   consentsMarkedSent: z.number().int(),
+  /**
+   * The coordinator stopped the export: `files` are the whole files written before it stopped (the one
+   * being written was removed), `documents` the documents in them, and no consent form was marked sent.
+   */
+  isCancelled: z.boolean(),
 });
 export type DocumentExportResult = z.infer<typeof DocumentExportResultSchema>;
+
+export const DocumentCancelExportInputSchema = z.object({ runId: RunIdSchema }).strict();
+/** Whether a running export with that run id was found and told to stop (false when it had already ended). */
+export const DocumentCancelExportResultSchema = z.object({ isStopping: z.boolean() });
 
 export const ConsentMarkInputSchema = z
   .object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from './common.schema';
+import { RunIdSchema } from './progress.schema';
 import { CellIssueSchema, ColumnMappingEntrySchema, ImportKindSchema, UnresolvedChoiceSchema } from './import-preview.schema';
 
 /** The file as the window sends it: name and bytes (base64), at most 50 MB of bytes. */
@@ -23,6 +24,8 @@ export const ImportPreviewInputSchema = z
     sheet: z.string().max(200).optional(),
     mapping: MappingCorrectionsSchema.optional(),
     choiceOverrides: ChoiceOverridesSchema.optional(),
+    /** Chosen by the window: the 'import-read' progress events of reading this file carry it. */
+    runId: RunIdSchema.optional(),
   })
   .strict()
   .refine((i) => (i.file === undefined) !== (i.previewId === undefined), { message: 'Give either a file or the preview to refine.' });

@@ -30,12 +30,15 @@ let programmeId: number;
 let programmeName: string;
 const hostErrors: string[] = [];
 const asked: string[] = [];
+/** What the stand-in folder dialog answers. */
+let folderAnswer = '';
 
 beforeAll(async () => {
   ensureRendererBuilt();
   tmp = tempDir('meeloop-e2e-documents-');
   out = path.join(tmp, 'exports');
   fs.mkdirSync(out);
+  folderAnswer = out;
   ctx = await createTestContext({ file: path.join(tmp, 'meeloop.db'), dataDir: tmp });
   await loadDemo(ctx);
   const switching = (await listProgrammes(ctx)).find((p) => p.kind === 'jobshadowing')!;
@@ -44,8 +47,10 @@ beforeAll(async () => {
   const scenario = await matching.runScenario(ctx, { programmeId, roundId: null, mode: 'optimal' });
   await matching.publishScenario(ctx, scenario.id);
   await planner.plan(ctx, { programmeId, apply: true });
-  ctx.ui = { chooseFolder: async (purpose) => (asked.push(purpose), out) };
+  ctx.ui = { chooseFolder: async (purpose) => (asked.push(purpose), folderAnswer) };
   host = await startTestHost({ rendererDir: RENDERER_DIR, handlers: createHandlers(ctx), log: (m, e) => hostErrors.push(`${m} ${String(e)}`) });
+  // Progress events reach the page over the host's event stream, as webContents.send does in the app.
+  ctx.ui = { ...ctx.ui, emit: host.emit };
   browser = await launchBrowser(path.join(tmp, 'profile'));
 });
 
@@ -85,6 +90,7 @@ describe('the Documents screen', () => {
     // Export it into the folder the (stand-in) folder dialog answers.
     await docs.export();
     expect(await docs.writtenFiles()).toEqual([`programma - ${participant.name}.pdf`]);
+    await docs.waitForProgress(1, 1);
     await shell.status.getByText(`1 bestand geschreven in ${out}.`).waitFor();
     const programmeFile = path.join(out, `programma - ${participant.name}.pdf`);
     expect(fs.existsSync(programmeFile)).toBe(true);
@@ -100,6 +106,8 @@ describe('the Documents screen', () => {
     await docs.export();
     const files = await docs.writtenFiles();
     expect(files.sort()).toEqual(atHost.map((p) => `toestemmingsformulieren - ${p.name}.pdf`).sort());
+    // The bar, moved by the main process's progress events, reached the last document.
+    await docs.waitForProgress(3 * atHost.length, 3 * atHost.length);
     for (const p of atHost) {
       const text = flat(pdfText(path.join(out, `toestemmingsformulieren - ${p.name}.pdf`)));
       expect(text).toContain(p.name);
@@ -127,4 +135,42 @@ describe('the Documents screen', () => {
     expect(browser.problems).toEqual([]);
     expect(hostErrors).toEqual([]);
   }, 180_000);
+
+  it('stops a long export: the files written so far stay whole, the rest is not written', async () => {
+    const { page } = browser;
+    const shell = new AppShell(page);
+    const docs = new DocumentsPage(page);
+    const overview = await documents.documentsOverview(ctx, programmeId);
+    const total = 3 * overview.participants.length;
+    folderAnswer = path.join(tmp, 'stopped');
+    fs.mkdirSync(folderAnswer);
+
+    await shell.open(host.entryUrl);
+    await shell.go('Documenten');
+    await docs.chooseProgramme(programmeName);
+    await docs.participantsTable.getByRole('button', { name: overview.participants[0]!.name, exact: true }).first().waitFor();
+    await docs.chooseDocument('Toestemmingsformulieren (3 per bezoek)');
+    await docs.panel.getByRole('radio', { name: 'Het hele programma', exact: true }).check();
+    await docs.chooseFiles('Eén PDF per document');
+    await docs.waitForExportCount(total);
+
+    await docs.export();
+    await docs.stop();
+    await shell.status.getByText(/^Export gestopt\. \d+ volledige? bestand(en)? (is|zijn) geschreven/).waitFor();
+    const files = await docs.writtenFiles();
+    expect(files.length).toBeLessThan(total);
+    // Exactly the files the screen lists are in the folder: no half-written one, nothing after the stop.
+    expect(fs.readdirSync(folderAnswer).sort()).toEqual([...files].sort());
+    for (const f of files) expect(flat(pdfText(path.join(folderAnswer, f))).length).toBeGreaterThan(100);
+    // The bar stays where the export stopped (one document per file here), short of the end.
+    await docs.waitForProgress(files.length, total);
+    expect(await docs.panel.getByRole('button', { name: 'Stoppen', exact: true }).count()).toBe(0);
+    await screenshot(page, 'documents-04-export-stopped');
+    // A stopped export marks no form as sent: every form keeps the status it had.
+    const statuses = (o: typeof overview) => o.participants.map((p) => p.consents.map((c) => c.status));
+    expect(statuses(await documents.documentsOverview(ctx, programmeId))).toEqual(statuses(overview));
+
+    expect(browser.problems).toEqual([]);
+    expect(hostErrors).toEqual([]);
+  }, 120_000);
 });

@@ -76,6 +76,8 @@ beforeAll(async () => {
     await createPlace(ctx, PlaceInputSchema.parse({ programmeId, organisationId: o.id, team: 'Onthaal', capacity: 2 }));
   }
   host = await startTestHost({ rendererDir: RENDERER_DIR, handlers: createHandlers(ctx), log: (m, e) => hostErrors.push(`${m} ${String(e)}`) });
+  // The rows read reach the page over the host's event stream, as webContents.send does in the app.
+  ctx.ui = { chooseFolder: async () => null, emit: host.emit };
   browser = await launchBrowser(path.join(tmp, 'profile'));
 });
 
@@ -215,6 +217,37 @@ describe('the import wizard', () => {
     await screenshot(page, 'import-05-refused');
     expect(await summariseProgramme(ctx, programmeId)).toEqual(before);
     expect((await imports.listImports(ctx, programmeId)).length).toBe(1);
+  }, 60_000);
+
+  it('shows the rows read while the main process parses a large file, up to the last row', async () => {
+    const { page } = browser;
+    const wizard = new ImportPage(page);
+    const before = await summariseProgramme(ctx, programmeId);
+    // 3,000 sign-ups: large enough for several progress events (one per 500 rows), small enough to stay quick.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Inschrijvingen');
+    ws.addRow(['Voornaam', 'Familienaam', 'E-mailadres', 'Eerste keuze']);
+    for (let i = 0; i < 3000; i++) ws.addRow([`Voornaam${i}`, `Naam ${i}`, `deelnemer${i}@voorbeeld.be`, HOSTS[i % HOSTS.length]]);
+    const seen: { done: number; total: number | null }[] = [];
+    await page.exposeFunction('recordProgress', (e: { done: number; total: number | null }) => void seen.push(e));
+    // Listens through the page's own bridge (window.api.on), as lib/api.ts does.
+    await page.evaluate(() => {
+      const page = globalThis as unknown as { api: { on: (event: string, cb: (p: unknown) => void) => void }; recordProgress: (p: unknown) => void };
+      page.api.on('task.progress', (p) => page.recordProgress(p));
+    });
+
+    await wizard.chooseFile('groot-bestand.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    // Header and 3,000 rows, against the 3,001 rows the sheet declares: the bar ends full.
+    await wizard.waitForRowsRead(3001);
+    await expect.poll(() => wizard.summaryValue('rows').innerText()).toBe('3000');
+    // The page heard every 500 rows (thinned to a few events) before the end.
+    await expect.poll(() => seen.at(-1)).toEqual({ task: 'import-read', runId: expect.any(String), done: 3001, total: 3001 });
+    expect(seen[0]).toMatchObject({ done: 500, total: 3001 });
+    await page.getByRole('region', { name: '1. Bestand kiezen' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'import-05b-rows-read');
+    expect(await summariseProgramme(ctx, programmeId)).toEqual(before);
+    expect(browser.problems).toEqual([]);
+    expect(hostErrors).toEqual([]);
   }, 60_000);
 
   it('speaks French when the coordinator chose French, history included', async () => {

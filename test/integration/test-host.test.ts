@@ -48,6 +48,44 @@ describe('loopback test host', () => {
     expect(notJson.status).toBe(400);
   });
 
+  it('pushes events to the page over a token-checked event stream, as the window receives them', async () => {
+    expect((await fetch(`${host.url}/api/events`)).status).toBe(403);
+    const res = await fetch(`${host.url}/api/events`, { headers: { cookie: `meeloop_token=${host.token}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    await host.eventStreams(1);
+    host.emit('task.progress', { task: 'documents-export', runId: 'run-00000001', done: 12, total: 40 });
+    host.emit('task.progress', { task: 'documents-export', runId: 'run-00000001', done: 40, total: 40 });
+    // Read Server-Sent Events frames until both have arrived (EventSource does the same in the page).
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    const frames = () => text.split('\n\n').filter((f) => f.startsWith('event:'));
+    while (frames().length < 2) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+    await reader.cancel();
+    const parsed = frames().map((f) => ({ event: /^event: (.+)$/m.exec(f)?.[1], payload: JSON.parse(/^data: (.+)$/m.exec(f)?.[1] ?? 'null') as unknown }));
+    expect(parsed).toEqual([
+      { event: 'task.progress', payload: { task: 'documents-export', runId: 'run-00000001', done: 12, total: 40 } },
+      { event: 'task.progress', payload: { task: 'documents-export', runId: 'run-00000001', done: 40, total: 40 } },
+    ]);
+  });
+
+  it('gives the page a bridge that listens to known events only, on the same origin', async () => {
+    const bridge = await (await fetch(`${host.url}/__testhost/bridge.js`, { headers: { cookie: `meeloop_token=${host.token}` } })).text();
+    expect(bridge).toContain("new EventSource('/api/events')");
+    expect(bridge).toContain('["data.changed","task.progress"]');
+  });
+
+  it('closes with an event stream still open (the page never says goodbye)', async () => {
+    const res = await fetch(`${host.url}/api/events`, { headers: { cookie: `meeloop_token=${host.token}` } });
+    expect(res.status).toBe(200);
+    // Left open on purpose: afterAll's host.close() must still finish.
+  });
+
   it('never serves a file outside the renderer folder', async () => {
     const res = await fetch(`${host.url}/..%2Foutside-secret.txt?token=${host.token}`);
     expect(res.status).toBe(404);

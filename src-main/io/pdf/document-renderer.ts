@@ -119,17 +119,28 @@ export function createDocumentRenderer(options: DocumentRendererOptions): Docume
       out.once('finish', resolve);
       sink.doc.once('error', reject);
       sink.doc.pipe(out);
-      try {
-        models.forEach((m, i) => {
-          layoutDocument(sink, m, templates.lookup('common', m.language));
-          onDocument?.(i);
-        });
-        sink.doc.end();
-      } catch (e) {
-        sink.doc.unpipe(out);
-        out.destroy();
-        reject(e);
-      }
+      void (async () => {
+        try {
+          for (const [i, m] of models.entries()) {
+            // Between documents the event loop runs: progress reaches the window, a cancel request is
+            // heard (onDocument may throw to stop) and the written pages drain to the file.
+            if (i > 0) await new Promise<void>((next) => setImmediate(next));
+            // The file failed meanwhile (disk full, removed folder): its error has already rejected.
+            if (out.destroyed) {
+              sink.doc.unpipe(out);
+              reject(new Error('The output closed before the documents were written.'));
+              return;
+            }
+            layoutDocument(sink, m, templates.lookup('common', m.language));
+            onDocument?.(i);
+          }
+          sink.doc.end();
+        } catch (e) {
+          sink.doc.unpipe(out);
+          out.destroy();
+          reject(e);
+        }
+      })();
     });
   };
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import type { SheetRow, WorkbookData } from '../../domain/import/sheet-data';
-import { SpreadsheetRejected, type ReadOptions } from './read-options';
+import { PROGRESS_EVERY, SpreadsheetRejected, type ReadOptions } from './read-options';
 import { rejection } from './xlsx-inspect';
 
 /**
@@ -72,6 +72,8 @@ export function parseCsvText(text: string, options: ReadOptions, name = 'CSV'): 
   }
   const parsed = Papa.parse<string[]>(body, { delimiter: separator, skipEmptyLines: false, header: false });
   const rows: SheetRow[] = [];
+  // Every record, blank ones included: an upper bound of the rows kept.
+  const expected = parsed.data.length;
   parsed.data.forEach((fields, i) => {
     if (options.shouldStop?.()) throw new SpreadsheetRejected(rejection('timeout'));
     if (!Array.isArray(fields) || fields.every((f) => f.trim() === '')) return;
@@ -79,9 +81,9 @@ export function parseCsvText(text: string, options: ReadOptions, name = 'CSV'): 
     if (rows.length >= options.maxRows) throw new SpreadsheetRejected(rejection('too_many_rows', { sheet: name, limit: options.maxRows.toLocaleString('en') }));
     // A record is one spreadsheet row even when a quoted cell spans several lines.
     rows.push({ rowNumber: i + 1 + offset, cells: fields });
-    if (rows.length % 1000 === 0) options.onProgress?.(rows.length);
+    if (rows.length % PROGRESS_EVERY === 0) options.onProgress?.(rows.length, expected);
   });
-  options.onProgress?.(rows.length);
+  options.onProgress?.(rows.length, expected);
   return { rows, separator };
 }
 

@@ -5,7 +5,7 @@ import type { FileRejection } from '../../../src-shared/schemas/import-preview.s
 import type { WorkbookData } from '../../domain/import/sheet-data';
 import { SpreadsheetRejected } from './read-options';
 import { readSpreadsheet, type ParseJob, type ParseMessage } from './read-spreadsheet';
-import { DEFAULT_INSPECT_LIMITS, inspectSpreadsheetFile, rejection, type InspectLimits, type InspectResult } from './xlsx-inspect';
+import { DEFAULT_INSPECT_LIMITS, inspectSpreadsheetFile, rangeSize, rejection, type InspectLimits, type InspectResult } from './xlsx-inspect';
 
 /**
  * The one entry point the import service calls: inspect the file, then parse it in a worker thread with
@@ -28,7 +28,8 @@ export interface LoadOptions {
   timeoutMs?: number;
   /** Old-generation heap of the worker, default 512 MB. */
   maxMemoryMb?: number;
-  onProgress?: (rowsRead: number) => void;
+  /** Rows read so far and how many are expected (null when the file does not say); see ReadOptions. */
+  onProgress?: (rowsRead: number, rowsExpected: number | null) => void;
   /** Force a mode (tests, benchmarks); default 'auto' as described above. */
   mode?: 'auto' | 'worker' | 'in-process';
 }
@@ -56,7 +57,7 @@ export function resolveParseWorker(dir: string = __dirname): WorkerSpec {
   return null;
 }
 
-function runInWorker(spec: NonNullable<WorkerSpec>, job: ParseJob, timeoutMs: number, maxMemoryMb: number, onProgress?: (rows: number) => void): Promise<{ ok: true; workbook: WorkbookData } | { ok: false; rejection: FileRejection }> {
+function runInWorker(spec: NonNullable<WorkerSpec>, job: ParseJob, timeoutMs: number, maxMemoryMb: number, onProgress?: (rows: number, total: number | null) => void): Promise<{ ok: true; workbook: WorkbookData } | { ok: false; rejection: FileRejection }> {
   return new Promise((resolve) => {
     const worker = new Worker(spec.file, {
       eval: spec.eval,
@@ -75,7 +76,7 @@ function runInWorker(spec: NonNullable<WorkerSpec>, job: ParseJob, timeoutMs: nu
     };
     const timer = setTimeout(() => settle({ ok: false, rejection: rejection('timeout') }), timeoutMs);
     worker.on('message', (m: ParseMessage) => {
-      if (m.type === 'progress') onProgress?.(m.rows);
+      if (m.type === 'progress') onProgress?.(m.rows, m.total);
       else if (m.type === 'done') settle({ ok: true, workbook: m.workbook });
       else if (m.type === 'rejected') settle({ ok: false, rejection: m.rejection });
       else settle({ ok: false, rejection: rejection('unreadable') });
@@ -87,12 +88,13 @@ function runInWorker(spec: NonNullable<WorkerSpec>, job: ParseJob, timeoutMs: nu
   });
 }
 
-async function runInProcess(job: ParseJob, timeoutMs: number, onProgress?: (rows: number) => void): Promise<{ ok: true; workbook: WorkbookData } | { ok: false; rejection: FileRejection }> {
+async function runInProcess(job: ParseJob, timeoutMs: number, onProgress?: (rows: number, total: number | null) => void): Promise<{ ok: true; workbook: WorkbookData } | { ok: false; rejection: FileRejection }> {
   const deadline = Date.now() + timeoutMs;
   try {
     const workbook = await readSpreadsheet(job.file, job.format, {
       maxRows: job.maxRows,
       maxColumns: job.maxColumns,
+      expectedRows: job.expectedRows,
       ...(onProgress ? { onProgress } : {}),
       shouldStop: () => Date.now() > deadline,
     });
@@ -104,6 +106,22 @@ async function runInProcess(job: ParseJob, timeoutMs: number, onProgress?: (rows
 }
 
 /**
+ * The rows an .xlsx file declares: the sum of its sheets' <dimension> ranges, counting blank rows and
+ * title rows, so an estimate from above. Null when a sheet declares none or only one cell (some
+ * writers put "A1" there whatever the sheet holds) and for CSV.
+ */
+export function declaredRows(inspection: Extract<InspectResult, { ok: true }>): number | null {
+  if (inspection.format !== 'xlsx' || inspection.sheets.length === 0) return null;
+  let rows = 0;
+  for (const sheet of inspection.sheets) {
+    const size = sheet.dimension?.includes(':') ? rangeSize(sheet.dimension) : null;
+    if (!size) return null;
+    rows += size.rows;
+  }
+  return rows;
+}
+
+/**
  * Inspects and parses a spreadsheet. Never throws for a bad file; every refusal is a FileRejection whose
  * `reason` the service puts in `details` of a `file_rejected` AppError.
  */
@@ -111,7 +129,7 @@ export async function loadSpreadsheet(file: string, options: LoadOptions = {}): 
   const limits = { ...DEFAULT_INSPECT_LIMITS, ...options.limits };
   const inspection = await inspectSpreadsheetFile(file, limits);
   if (!inspection.ok) return inspection;
-  const job: ParseJob = { file: path.resolve(file), format: inspection.format, maxRows: limits.maxRows, maxColumns: limits.maxColumns };
+  const job: ParseJob = { file: path.resolve(file), format: inspection.format, maxRows: limits.maxRows, maxColumns: limits.maxColumns, expectedRows: declaredRows(inspection) };
   const timeoutMs = options.timeoutMs ?? 60_000;
   const mode = options.mode ?? 'auto';
   const spec = mode === 'in-process' ? null : resolveParseWorker();

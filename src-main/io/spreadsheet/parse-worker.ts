@@ -14,7 +14,8 @@ async function run(job: ParseJob): Promise<void> {
     const workbook = await readSpreadsheet(job.file, job.format, {
       maxRows: job.maxRows,
       maxColumns: job.maxColumns,
-      onProgress: (rows) => post({ type: 'progress', rows }),
+      expectedRows: job.expectedRows,
+      onProgress: (rows, total) => post({ type: 'progress', rows, total }),
     });
     post({ type: 'done', workbook });
   } catch (e) {

@@ -15,11 +15,13 @@ export interface ParseJob {
   format: 'xlsx' | 'csv';
   maxRows: number;
   maxColumns: number;
+  /** Rows the .xlsx file declares (see ReadOptions.expectedRows); null for CSV or when unknown. */
+  expectedRows: number | null;
 }
 
 /** Messages the parse worker posts to its parent. */
 export type ParseMessage =
-  | { type: 'progress'; rows: number }
+  | { type: 'progress'; rows: number; total: number | null }
   | { type: 'done'; workbook: WorkbookData }
   | { type: 'rejected'; rejection: FileRejection }
   | { type: 'failed'; message: string };

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { RawCellValue } from '../../domain/import/cell-values';
 import type { SheetData, SheetRow, WorkbookData } from '../../domain/import/sheet-data';
 import { rejection } from './xlsx-inspect';
-import { SpreadsheetRejected, type ReadOptions } from './read-options';
+import { PROGRESS_EVERY, SpreadsheetRejected, type ReadOptions } from './read-options';
 
 /**
  * Reads an .xlsx file with exceljs's streaming WorkbookReader. Never use the full `Workbook.xlsx`
@@ -50,6 +50,7 @@ export async function readXlsx(file: string, options: ReadOptions): Promise<Work
     entries: 'ignore',
   });
   const sheets: SheetData[] = [];
+  const expected = options.expectedRows ?? null;
   let totalRows = 0;
   for await (const worksheet of reader) {
     const ws = worksheet as unknown as { name?: string; state?: string } & AsyncIterable<ExcelJS.Row>;
@@ -69,10 +70,10 @@ export async function readXlsx(file: string, options: ReadOptions): Promise<Work
       if (rows.length >= options.maxRows) throw new SpreadsheetRejected(rejection('too_many_rows', { sheet: name, limit: options.maxRows.toLocaleString('en') }));
       rows.push({ rowNumber: row.number, cells });
       totalRows++;
-      if (totalRows % 1000 === 0) options.onProgress?.(totalRows);
+      if (totalRows % PROGRESS_EVERY === 0) options.onProgress?.(totalRows, expected);
     }
     sheets.push({ name, rows, isHidden: ws.state === 'hidden' || ws.state === 'veryHidden' });
   }
-  options.onProgress?.(totalRows);
+  options.onProgress?.(totalRows, expected);
   return { format: 'xlsx', sheets };
 }

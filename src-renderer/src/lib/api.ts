@@ -1,4 +1,4 @@
-import type { Channel, ChannelInput, ChannelOutput, EventName } from '../../../src-shared/ipc/contract';
+import { eventPayloads, type Channel, type ChannelInput, type ChannelOutput, type EventName, type EventPayload } from '../../../src-shared/ipc/contract';
 import type { ErrorCode, Result } from '../../../src-shared/errors';
 
 /*
@@ -51,10 +51,23 @@ export async function invoke<C extends Channel>(channel: C, input: ChannelInput<
   throw new ApiError(answer.error.code, answer.error.message, answer.error.details);
 }
 
-/** Subscribe to a main-process event; returns the unsubscribe function. */
-export function on(event: EventName, callback: (payload: unknown) => void): () => void {
+/**
+ * Subscribe to a main-process event; returns the unsubscribe function. A payload that does not match
+ * the event's schema is dropped: what crossed the bridge is checked, not trusted.
+ */
+export function on<E extends EventName>(event: E, callback: (payload: EventPayload<E>) => void): () => void {
   if (!window.api) return () => undefined;
-  return window.api.on(event, callback);
+  const schema = eventPayloads[event];
+  return window.api.on(event, (payload) => {
+    const parsed = schema.safeParse(payload);
+    if (parsed.success) callback(parsed.data as EventPayload<E>);
+  });
+}
+
+/** A fresh id for one run of a long task (documents export, reading an import file): 32 random hex digits. */
+export function newRunId(): string {
+  // getRandomValues, not randomUUID: the latter needs a secure context, which a page need not be.
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export function errorMessage(e: unknown): string {

@@ -1,11 +1,11 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FILE_REJECTION_REASONS, type FileRejectionReason, type ImportKind, type UnresolvedChoice } from '../../../src-shared/schemas/import-preview.schema';
 import type { ImportPreview } from '../../../src-shared/schemas/import.schema';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { useNotices } from '../hooks/useNotices';
-import { ApiError, errorMessage, invoke } from '../lib/api';
-import { FileStep, type ReadState } from './import/FileStep';
+import { ApiError, errorMessage, invoke, newRunId, on } from '../lib/api';
+import { FileStep, type ReadState, type RowsRead } from './import/FileStep';
 import { ImportHistory } from './import/ImportHistory';
 import { MappingStep } from './import/MappingStep';
 import { PreviewStep } from './import/PreviewStep';
@@ -50,6 +50,10 @@ export function ImportPage() {
   const [kind, setKind] = useState<ImportKind>('participants');
   const [file, setFile] = useState<File | null>(null);
   const [read, setRead] = useState<ReadState>({ phase: 'idle' });
+  // Rows the main process has read of the current file (its 'import-read' progress events).
+  const [rowsRead, setRowsRead] = useState<RowsRead | null>(null);
+  const unsubscribe = useRef<(() => void) | null>(null);
+  useEffect(() => () => unsubscribe.current?.(), []);
   const [fileError, setFileError] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [answers, setAnswers] = useState<Answers>(NO_ANSWERS);
@@ -70,6 +74,7 @@ export function ImportPage() {
     setChoices([]);
     setFileError(null);
     setRead({ phase: 'idle' });
+    setRowsRead(null);
     setInputKey((n) => n + 1);
   }
 
@@ -80,6 +85,7 @@ export function ImportPage() {
     setAnswers(keep);
     setChoices([]);
     setFileError(null);
+    setRowsRead(null);
     if (forProgramme === null) return;
     if (next.size > MAX_IMPORT_BYTES) {
       setFileError(t('importer.tooLarge'));
@@ -93,7 +99,22 @@ export function ImportPage() {
       });
       if (seq !== latest.current) return;
       setRead({ phase: 'checking' });
-      let p = await invoke('import.preview', { programmeId: forProgramme, kind: forKind, file: { fileName: next.name, contentBase64 } });
+      const runId = newRunId();
+      unsubscribe.current?.();
+      const stopListening = on('task.progress', (e) => {
+        if (e.runId !== runId) return;
+        if (seq === latest.current) setRowsRead((now) => (now === null || e.done >= now.rows ? { rows: e.done, total: e.total } : now));
+        // The answer and the events travel separately (over HTTP in the test host): listen until the last one.
+        if (e.done === e.total) stopListening();
+      });
+      unsubscribe.current = stopListening;
+      let p: ImportPreview;
+      try {
+        p = await invoke('import.preview', { programmeId: forProgramme, kind: forKind, file: { fileName: next.name, contentBase64 }, runId });
+      } catch (e) {
+        stopListening();
+        throw e;
+      }
       if (keep !== NO_ANSWERS) {
         const seen = p.unresolvedChoices;
         p = await invoke('import.preview', { programmeId: forProgramme, kind: forKind, previewId: p.previewId, sheet: keep.sheet, mapping: keep.corrections, choiceOverrides: keep.overrides });
@@ -109,6 +130,7 @@ export function ImportPage() {
       // A refused file is part of the wizard's answer: shown in place, with what to do, in the UI language.
       const why = refusal(e);
       setFileError(why ? t(`importer.refusals.${why.reason}`, { sheet: why.sheet }) : errorMessage(e));
+      setRowsRead(null);
     } finally {
       if (seq === latest.current) setRead({ phase: 'idle' });
     }
@@ -216,6 +238,7 @@ export function ImportPage() {
               if (file) void readNew(file, programmeId, kind);
             }}
             read={read}
+            rowsRead={rowsRead}
             inputKey={inputKey}
           />
 

@@ -52,6 +52,23 @@ export class DocumentsPage {
     await this.panel.getByRole('button', { name: 'Exporteren naar map…' }).click();
   }
 
+  /** The export's progress bar ("12 van 40" as its value text). */
+  progressBar(): Locator {
+    return this.panel.getByRole('progressbar', { name: 'Voortgang van de export' });
+  }
+
+  /** Waits until the progress shows `done` of `total` documents, in its text and in the bar itself. */
+  async waitForProgress(done: number, total: number): Promise<void> {
+    await this.panel.getByRole('status').getByText(`${done} van ${total}`, { exact: true }).waitFor();
+    const bar = this.progressBar();
+    await this.page.waitForFunction(([el, d, t]) => el !== null && el.getAttribute('value') === d && el.getAttribute('max') === t, [await bar.elementHandle(), String(done), String(total)] as const);
+  }
+
+  /** Stops the running export ("Stoppen" next to the bar). */
+  async stop(): Promise<void> {
+    await this.panel.getByRole('button', { name: 'Stoppen', exact: true }).click();
+  }
+
   /** The names of the files the last export wrote, once it finished. */
   async writtenFiles(): Promise<string[]> {
     const list = this.panel.getByRole('group', { name: 'Geschreven bestanden' });

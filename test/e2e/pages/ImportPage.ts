@@ -36,6 +36,18 @@ export class ImportPage {
     await this.page.getByLabel('Bestand (.xlsx of .csv)').setInputFiles({ name, mimeType, buffer: bytes });
   }
 
+  /** The bar of the file step: bytes loaded first, then the rows the main process has read. */
+  readProgress(): Locator {
+    return this.page.getByRole('progressbar', { name: 'Voortgang van het lezen' });
+  }
+
+  /** Waits until the file step says all `rows` were read ("Gelezen: 3.001 rijen.") with a full bar. */
+  async waitForRowsRead(rows: number): Promise<void> {
+    await this.page.getByText(`Gelezen: ${rows.toLocaleString('nl')} rijen.`, { exact: true }).waitFor();
+    const bar = await this.readProgress().elementHandle();
+    await this.page.waitForFunction(([el, n]) => el !== null && el.getAttribute('value') === n && el.getAttribute('max') === n, [bar, String(rows)] as const);
+  }
+
   sheetSelect(): Locator {
     return this.page.getByLabel('Werkblad met de lijst');
   }

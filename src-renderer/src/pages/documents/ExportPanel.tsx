@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentExportResult, DocumentRequest, DocumentSet, ExportMode } from '../../../../src-shared/schemas/documents.schema';
 import { DOCUMENT_SETS, EXPORT_MODES } from '../../../../src-shared/schemas/documents.schema';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useNotices } from '../../hooks/useNotices';
-import { invoke } from '../../lib/api';
+import { invoke, newRunId, on } from '../../lib/api';
 import { PreviewPage } from './PreviewPage';
 
 /** Who is selected in the lists on the left. */
@@ -20,8 +20,9 @@ interface Props {
 
 /**
  * What to make and for whom, the preview of its first page, and the export into a folder the
- * coordinator chooses. The count of documents comes from the preview, so the busy state can say how
- * many are being written.
+ * coordinator chooses. While the export runs, the main process reports each document written
+ * ('task.progress' events for this run's id) and the coordinator can stop it; the count from the
+ * preview fills the bar until the first event arrives.
  */
 export function ExportPanel({ programmeId, selection, generation, onExported }: Props) {
   const { t } = useTranslation();
@@ -29,8 +30,12 @@ export function ExportPanel({ programmeId, selection, generation, onExported }: 
   const [set, setSet] = useState<DocumentSet>('programme');
   const [isWhole, setIsWhole] = useState(false);
   const [mode, setMode] = useState<ExportMode>('per-person');
-  const [exporting, setExporting] = useState<number | null>(null);
+  // The last export: its id (to match events and to stop it), how far it came and whether it still runs.
+  // Only progress events move the bar; it stays, full, once the export ended.
+  const [run, setRun] = useState<{ runId: string; done: number; total: number | null; isRunning: boolean; isStopping: boolean } | null>(null);
   const [written, setWritten] = useState<DocumentExportResult | null>(null);
+  const unsubscribe = useRef<(() => void) | null>(null);
+  useEffect(() => () => unsubscribe.current?.(), []);
 
   const request = toRequest(programmeId, set, isWhole ? null : selection);
   const key = JSON.stringify(request);
@@ -40,24 +45,54 @@ export function ExportPanel({ programmeId, selection, generation, onExported }: 
 
   async function exportDocuments() {
     setWritten(null);
+    const runId = newRunId();
     try {
       const { folder } = await invoke('dialog.chooseFolder', { purpose: 'documents' });
       if (folder === null) {
         reportSuccess(t('documents.exportCancelled'));
         return;
       }
-      setExporting(preview.data?.documents ?? 0);
-      const r = await invoke('documents.export', { ...request, mode, folder });
+      setRun({ runId, done: 0, total: preview.data?.documents ?? null, isRunning: true, isStopping: false });
+      unsubscribe.current?.();
+      const stopListening = on('task.progress', (p) => {
+        if (p.runId !== runId) return;
+        setRun((now) => (now && now.runId === runId && p.done >= now.done ? { ...now, done: p.done, total: p.total } : now));
+        // The answer and the events travel separately (over HTTP in the test host): listen until the last one.
+        if (p.done === p.total) stopListening();
+      });
+      unsubscribe.current = stopListening;
+      const r = await invoke('documents.export', { ...request, mode, folder, runId });
       setWritten(r);
-      reportSuccess(t('documents.exported', { count: r.files.length, folder: r.folder }));
-      if (r.consentsMarkedSent > 0) reportSuccess(t('documents.markedSent', { count: r.consentsMarkedSent }));
+      if (r.isCancelled) {
+        // The bar shows what stays: the documents in whole files (a half-written file was removed).
+        stopListening();
+        setRun((now) => (now && now.runId === runId ? { ...now, done: r.documents } : now));
+        reportSuccess(t('documents.stopped', { count: r.files.length }));
+      } else {
+        reportSuccess(t('documents.exported', { count: r.files.length, folder: r.folder }));
+        if (r.consentsMarkedSent > 0) reportSuccess(t('documents.markedSent', { count: r.consentsMarkedSent }));
+      }
+      setRun((now) => (now && now.runId === runId ? { ...now, isRunning: false, isStopping: false } : now));
       onExported();
     } catch (e) {
+      unsubscribe.current?.();
+      setRun((now) => (now && now.runId === runId ? null : now));
       reportError(e);
-    } finally {
-      setExporting(null);
     }
   }
+
+  async function stopExport() {
+    if (!run?.isRunning) return;
+    const { runId } = run;
+    setRun((now) => (now && now.runId === runId ? { ...now, isStopping: true } : now));
+    try {
+      await invoke('documents.cancelExport', { runId });
+    } catch (e) {
+      reportError(e);
+    }
+  }
+
+  const isRunning = run?.isRunning ?? false;
 
   return (
     <aside className="panel card documents-panel" aria-labelledby="make-title">
@@ -107,7 +142,7 @@ export function ExportPanel({ programmeId, selection, generation, onExported }: 
         </fieldset>
 
         <div className="actions">
-          <button type="submit" className="primary" disabled={exporting !== null || !shown}>
+          <button type="submit" className="primary" disabled={isRunning || !shown}>
             {t('documents.export')}
           </button>
           {shown ? <span className="muted small">{t('documents.exportCount', { count: shown.documents })}</span> : null}
@@ -116,10 +151,24 @@ export function ExportPanel({ programmeId, selection, generation, onExported }: 
       </form>
 
       <div aria-live="polite">
-        {exporting !== null ? (
+        {run ? (
           <div className="export-progress" role="status">
-            <progress aria-label={t('documents.exporting', { count: exporting })} />
-            <span>{t('documents.exporting', { count: exporting })}</span>
+            {run.total === null ? (
+              <>
+                <progress aria-label={t('documents.progressLabel')} />
+                <span>{t('documents.progressDone', { count: run.done })}</span>
+              </>
+            ) : (
+              <>
+                <progress aria-label={t('documents.progressLabel')} aria-valuetext={t('documents.progress', { done: run.done, total: run.total })} max={Math.max(1, run.total)} value={run.done} />
+                <span>{t('documents.progress', { done: run.done, total: run.total })}</span>
+              </>
+            )}
+            {run.isRunning ? (
+              <button type="button" className="small-button" disabled={run.isStopping} onClick={() => void stopExport()}>
+                {run.isStopping ? t('documents.stopping') : t('documents.stop')}
+              </button>
+            ) : null}
           </div>
         ) : null}
         {written ? (

@@ -6,6 +6,12 @@ import { formatSize } from './read-file';
 /** Where reading a file stands: loading its bytes (share known), or the service checking and parsing it. */
 export type ReadState = { phase: 'idle' } | { phase: 'loading'; share: number } | { phase: 'checking' } | { phase: 'refreshing' };
 
+/** Rows the main process has read so far, and how many the file holds (null when it does not say). */
+export interface RowsRead {
+  rows: number;
+  total: number | null;
+}
+
 interface Props {
   kind: ImportKind;
   onKind: (kind: ImportKind) => void;
@@ -13,15 +19,19 @@ interface Props {
   onFile: (file: File) => void;
   onReread: () => void;
   read: ReadState;
+  /** The parse's progress while checking; once the file is read, its final count (rows === total). */
+  rowsRead: RowsRead | null;
   /** Bumped to clear the file input after a commit. */
   inputKey: number;
 }
 
 /** The kind of list, the file (dropped or chosen) and the progress while it is read. */
-export function FileStep({ kind, onKind, file, onFile, onReread, read, inputKey }: Props) {
+export function FileStep({ kind, onKind, file, onFile, onReread, read, rowsRead, inputKey }: Props) {
   const { t, i18n } = useTranslation();
   const [isDragging, setIsDragging] = useState(false);
   const isBusy = read.phase === 'loading' || read.phase === 'checking';
+  const count = (n: number) => n.toLocaleString(i18n.language);
+  const isRead = read.phase === 'idle' && rowsRead !== null && rowsRead.total === rowsRead.rows;
 
   function onDrop(e: DragEvent<HTMLDivElement>) {
     e.preventDefault();
@@ -80,18 +90,28 @@ export function FileStep({ kind, onKind, file, onFile, onReread, read, inputKey 
         ) : null}
       </div>
 
-      {read.phase !== 'idle' ? (
+      {read.phase !== 'idle' || isRead ? (
         <div className="import-progress" aria-live="polite">
           {read.phase === 'loading' ? (
             <>
               <progress aria-label={t('importer.progressLabel')} max={100} value={Math.round(read.share * 100)} />
               <span>{t('importer.readingFile', { percent: Math.round(read.share * 100) })}</span>
             </>
+          ) : (read.phase === 'checking' || read.phase === 'idle') && rowsRead !== null && rowsRead.total !== null ? (
+            <>
+              <progress
+                aria-label={t('importer.progressLabel')}
+                aria-valuetext={t('importer.rowsOfTotal', { rows: count(rowsRead.rows), total: count(rowsRead.total) })}
+                max={Math.max(1, rowsRead.total)}
+                value={rowsRead.rows}
+              />
+              <span>{isRead ? t('importer.rowsDone', { count: rowsRead.rows, rows: count(rowsRead.rows) }) : t('importer.rowsOfTotal', { rows: count(rowsRead.rows), total: count(rowsRead.total) })}</span>
+            </>
           ) : (
             <>
-              {/* The main process reads in a worker and reports no row count here: an honest indeterminate bar. */}
+              {/* No count known (yet): an honest indeterminate bar. */}
               <progress aria-label={t('importer.progressLabel')} />
-              <span>{read.phase === 'checking' ? t('importer.checkingFile') : t('importer.refreshing')}</span>
+              <span>{read.phase === 'refreshing' ? t('importer.refreshing') : rowsRead !== null ? t('importer.rowsSoFar', { count: rowsRead.rows, rows: count(rowsRead.rows) }) : t('importer.checkingFile')}</span>
             </>
           )}
         </div>
