@@ -3,6 +3,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import type { DocumentHostRow, DocumentParticipantRow } from '../../../src-shared/schemas/documents.schema';
 import { DataTable } from '../components/DataTable';
+import { ProgrammePicker } from '../components/ProgrammePicker';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { invoke } from '../lib/api';
 import { ConsentPanel } from './documents/ConsentPanel';
@@ -91,27 +92,16 @@ export function DocumentsPage() {
       <p className="muted intro">{t('documents.intro')}</p>
 
       {programmes.data && list.length === 0 ? <p>{t('documents.noProgrammes')}</p> : null}
-      {list.length > 0 ? (
-        <div className="toolbar">
-          <div className="field field-inline field-programme">
-            <label htmlFor="documents-programme">{t('documents.programme')}</label>
-            <select
-              id="documents-programme"
-              value={programmeId ?? ''}
-              onChange={(e) => {
-                setChosenId(Number(e.target.value));
-                setSelection(null);
-              }}
-            >
-              {list.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-      ) : null}
+      <ProgrammePicker
+        id="documents-programme"
+        label={t('documents.programme')}
+        programmes={list}
+        value={programmeId}
+        onChange={(id) => {
+          setChosenId(id);
+          setSelection(null);
+        }}
+      />
 
       {programmeId !== null && !data && overview.isLoading ? <p className="muted">{t('app.loading')}</p> : null}
       {data && !hasPlacements ? <p className="card">{t('documents.noPlacements')}</p> : null}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FILE_REJECTION_REASONS, type FileRejectionReason, type ImportKind, type UnresolvedChoice } from '../../../src-shared/schemas/import-preview.schema';
 import type { ImportPreview } from '../../../src-shared/schemas/import.schema';
+import { ProgrammePicker } from '../components/ProgrammePicker';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { useNotices } from '../hooks/useNotices';
 import { ApiError, errorMessage, invoke, newRunId, on } from '../lib/api';
@@ -200,29 +201,17 @@ export function ImportPage() {
       <p className="muted intro">{t('importer.intro')}</p>
 
       {programmes.data && list.length === 0 ? <p>{t('importer.noProgrammes')}</p> : null}
-      {list.length > 0 ? (
-        <div className="toolbar">
-          <div className="field field-inline field-programme">
-            <label htmlFor="import-programme">{t('importer.programme')}</label>
-            <select
-              id="import-programme"
-              value={programmeId ?? ''}
-              disabled={isBusy}
-              onChange={(e) => {
-                const id = Number(e.target.value);
-                setChosenId(id);
-                if (file) void readNew(file, id, kind);
-              }}
-            >
-              {list.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-      ) : null}
+      <ProgrammePicker
+        id="import-programme"
+        label={t('importer.programme')}
+        programmes={list}
+        value={programmeId}
+        disabled={isBusy}
+        onChange={(id) => {
+          setChosenId(id);
+          if (file) void readNew(file, id, kind);
+        }}
+      />
 
       {programmeId !== null ? (
         <>
