@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../src-main/ipc/handlers';
-import { startTestHost, type TestHost } from '../../src-main/testhost/test-host';
+import type { TestHost } from '../../src-main/testhost/test-host';
 import { loadDemo } from '../../src-main/services/demo.service';
 import * as documents from '../../src-main/services/documents.service';
 import * as matching from '../../src-main/services/matching.service';
 import * as planner from '../../src-main/services/planner.service';
 import { listProgrammes } from '../../src-main/services/programme.service';
-import { createTestContext, tempDir, type TestContext } from '../helpers/context';
-import { ensureRendererBuilt, launchBrowser, RENDERER_DIR, screenshot, type E2eBrowser } from '../helpers/e2e-browser';
+import type { TestContext } from '../helpers/context';
+import { screenshot, type E2eBrowser } from '../helpers/e2e-browser';
+import { openE2eSession, type E2eSeed, type E2eSession } from '../helpers/e2e-session';
 import { pdfText } from '../integration/pdf/poppler';
 import { AppShell } from './pages/AppShell';
 import { DocumentsPage } from './pages/DocumentsPage';
@@ -21,6 +21,7 @@ import { DocumentsPage } from './pages/DocumentsPage';
  * into a folder (the folder dialog answers with a temporary folder), and marks a consent returned.
  */
 
+let session: E2eSession | undefined;
 let tmp: string;
 let out: string;
 let ctx: TestContext;
@@ -28,18 +29,16 @@ let host: TestHost;
 let browser: E2eBrowser;
 let programmeId: number;
 let programmeName: string;
-const hostErrors: string[] = [];
+let hostErrors: string[];
 const asked: string[] = [];
 /** What the stand-in folder dialog answers. */
 let folderAnswer = '';
 
-beforeAll(async () => {
-  ensureRendererBuilt();
-  tmp = tempDir('meeloop-e2e-documents-');
+/** The database the window opens on. */
+async function seed({ tmp, ctx }: E2eSeed): Promise<void> {
   out = path.join(tmp, 'exports');
   fs.mkdirSync(out);
   folderAnswer = out;
-  ctx = await createTestContext({ file: path.join(tmp, 'meeloop.db'), dataDir: tmp });
   await loadDemo(ctx);
   const switching = (await listProgrammes(ctx)).find((p) => p.kind === 'jobshadowing')!;
   programmeId = switching.id;
@@ -47,19 +46,20 @@ beforeAll(async () => {
   const scenario = await matching.runScenario(ctx, { programmeId, roundId: null, mode: 'optimal' });
   await matching.publishScenario(ctx, scenario.id);
   await planner.plan(ctx, { programmeId, apply: true });
-  ctx.ui = { chooseFolder: async (purpose) => (asked.push(purpose), folderAnswer) };
-  host = await startTestHost({ rendererDir: RENDERER_DIR, handlers: createHandlers(ctx), log: (m, e) => hostErrors.push(`${m} ${String(e)}`) });
-  // Progress events reach the page over the host's event stream, as webContents.send does in the app.
-  ctx.ui = { ...ctx.ui, emit: host.emit };
-  browser = await launchBrowser(path.join(tmp, 'profile'));
+}
+
+beforeAll(async () => {
+  session = await openE2eSession({
+    name: 'documents',
+    chooseFolder: async (purpose) => (asked.push(purpose), folderAnswer),
+    seed,
+    // Progress events reach the page over the host's event stream, as webContents.send does in the app.
+    emit: true,
+  });
+  ({ tmp, ctx, host, browser, hostErrors } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  await ctx?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 

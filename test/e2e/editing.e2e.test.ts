@@ -1,8 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../src-main/ipc/handlers';
-import { startTestHost, type TestHost } from '../../src-main/testhost/test-host';
+import type { TestHost } from '../../src-main/testhost/test-host';
 import * as organisations from '../../src-main/services/organisation.service';
 import * as people from '../../src-main/services/person.service';
 import * as places from '../../src-main/services/place.service';
@@ -10,8 +7,9 @@ import * as programmes from '../../src-main/services/programme.service';
 import type { Organisation } from '../../src-shared/schemas/organisation.schema';
 import type { Person } from '../../src-shared/schemas/person.schema';
 import type { Programme } from '../../src-shared/schemas/programme.schema';
-import { createTestContext, tempDir, type TestContext } from '../helpers/context';
-import { ensureRendererBuilt, launchBrowser, RENDERER_DIR, screenshot, type E2eBrowser } from '../helpers/e2e-browser';
+import type { TestContext } from '../helpers/context';
+import { screenshot, type E2eBrowser } from '../helpers/e2e-browser';
+import { openE2eSession, type E2eSeed, type E2eSession } from '../helpers/e2e-session';
 import { AppShell } from './pages/AppShell';
 import { OrganisationDetails } from './pages/OrganisationDetails';
 import { OrganisationsPage } from './pages/OrganisationsPage';
@@ -23,11 +21,11 @@ import { ProgrammeEditor } from './pages/ProgrammeEditor';
  * window reports is checked again through the services. The tests run in order on one database.
  */
 
-let tmp: string;
+let session: E2eSession | undefined;
 let ctx: TestContext;
 let host: TestHost;
 let browser: E2eBrowser;
-const hostErrors: string[] = [];
+let hostErrors: string[];
 
 let kijkstage: Programme;
 let host1: Organisation;
@@ -37,10 +35,8 @@ let otherMentor: Person;
 const blankOrganisation = { sector: null, network: null, address: null, postcode: null, municipality: null, languages: ['nl' as const], website: null, role: 'both' as const, preconditionNotes: '', maxHoursPerDay: null };
 const blankPerson = { phone: null, language: 'nl' as const, functionTitle: null, network: null, isParticipant: false, isMentor: true, learningQuestions: '', availability: [], mentorCapacity: 2, notes: '' };
 
-beforeAll(async () => {
-  ensureRendererBuilt();
-  tmp = tempDir('meeloop-e2e-editing-');
-  ctx = await createTestContext({ file: path.join(tmp, 'meeloop.db') });
+/** The database the window opens on. */
+async function seed({ ctx }: E2eSeed): Promise<void> {
   // A programme in the database means no first-start dialog: the window opens on the dashboard.
   kijkstage = await programmes.createProgramme(ctx, {
     name: 'Kijkstages Bij een ander 2027',
@@ -64,16 +60,14 @@ beforeAll(async () => {
   const other = await organisations.createOrganisation(ctx, { ...blankOrganisation, name: 'Woonzorg Het Anker', municipality: 'Schaarbeek' });
   ownMentor = await people.createPerson(ctx, { ...blankPerson, firstName: 'Nadia', lastName: 'Claes', email: 'nadia.claes@delinde.example', organisationId: host1.id });
   otherMentor = await people.createPerson(ctx, { ...blankPerson, firstName: 'Pieter', lastName: 'Wouters', email: 'pieter.wouters@anker.example', organisationId: other.id });
-  host = await startTestHost({ rendererDir: RENDERER_DIR, handlers: createHandlers(ctx), log: (m, e) => hostErrors.push(`${m} ${String(e)}`) });
-  browser = await launchBrowser(path.join(tmp, 'profile'));
+}
+
+beforeAll(async () => {
+  session = await openE2eSession({ name: 'editing', seed });
+  ({ ctx, host, browser, hostErrors } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  await ctx?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 async function openOrganisation(name: string): Promise<OrganisationDetails> {
   const { page } = browser;

@@ -1,13 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../src-main/ipc/handlers';
-import { startTestHost, type TestHost } from '../../src-main/testhost/test-host';
+import type { TestHost } from '../../src-main/testhost/test-host';
 import * as organisations from '../../src-main/services/organisation.service';
 import * as people from '../../src-main/services/person.service';
-import { createTestContext, tempDir, type TestContext } from '../helpers/context';
-import { demoOrganisationNames, demoPeople, prepareDemoResources, type E2eDemo } from '../helpers/e2e-demo';
-import { ensureRendererBuilt, launchBrowser, RENDERER_DIR, screenshot, type E2eBrowser } from '../helpers/e2e-browser';
+import type { TestContext } from '../helpers/context';
+import { demoOrganisationNames, demoPeople, type E2eDemo } from '../helpers/e2e-demo';
+import { screenshot, type E2eBrowser } from '../helpers/e2e-browser';
+import { openE2eSession, type E2eSession } from '../helpers/e2e-session';
 import { AppShell } from './pages/AppShell';
 import { OrganisationsPage } from './pages/OrganisationsPage';
 import { PeoplePage } from './pages/PeoplePage';
@@ -18,29 +16,20 @@ import { SettingsPage } from './pages/SettingsPage';
  * The tests run in order on one database: the first one opens the demo the others look at.
  */
 
-let tmp: string;
+let session: E2eSession | undefined;
 let demo: E2eDemo;
 let ctx: TestContext;
 let host: TestHost;
 let browser: E2eBrowser;
-const hostErrors: string[] = [];
+let hostErrors: string[];
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  tmp = tempDir('meeloop-e2e-');
-  demo = prepareDemoResources(tmp);
-  ctx = await createTestContext({ file: path.join(tmp, 'meeloop.db') });
-  ctx.resourcesDir = demo.resourcesDir;
-  host = await startTestHost({ rendererDir: RENDERER_DIR, handlers: createHandlers(ctx), log: (m, e) => hostErrors.push(`${m} ${String(e)}`) });
-  browser = await launchBrowser(path.join(tmp, 'profile'));
+  session = await openE2eSession({ name: 'foundation', withDemoResources: true });
+  ({ ctx, host, browser, hostErrors } = session);
+  demo = session.demo!;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  await ctx?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 describe('the Meeloop window', () => {
   it('opens the demo and shows, sorts, searches and edits its organisations and people', async () => {

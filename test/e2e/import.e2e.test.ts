@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../src-main/ipc/handlers';
-import { startTestHost, type TestHost } from '../../src-main/testhost/test-host';
+import type { TestHost } from '../../src-main/testhost/test-host';
 import * as imports from '../../src-main/services/import.service';
 import { createOrganisation } from '../../src-main/services/organisation.service';
 import * as people from '../../src-main/services/person.service';
@@ -12,8 +9,9 @@ import { createProgramme, summariseProgramme } from '../../src-main/services/pro
 import { OrganisationInputSchema } from '../../src-shared/schemas/organisation.schema';
 import { PlaceInputSchema } from '../../src-shared/schemas/place.schema';
 import { ProgrammeInputSchema } from '../../src-shared/schemas/programme.schema';
-import { createTestContext, tempDir, type TestContext } from '../helpers/context';
-import { ensureRendererBuilt, launchBrowser, RENDERER_DIR, screenshot, type E2eBrowser } from '../helpers/e2e-browser';
+import type { TestContext } from '../helpers/context';
+import { screenshot, type E2eBrowser } from '../helpers/e2e-browser';
+import { openE2eSession, type E2eSeed, type E2eSession } from '../helpers/e2e-session';
 import { AppShell } from './pages/AppShell';
 import { ImportPage } from './pages/ImportPage';
 import { SettingsPage } from './pages/SettingsPage';
@@ -56,18 +54,16 @@ async function messyWorkbook(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-let tmp: string;
+let session: E2eSession | undefined;
 let ctx: TestContext;
 let host: TestHost;
 let browser: E2eBrowser;
 let programmeId: number;
 const hostId = new Map<string, number>();
-const hostErrors: string[] = [];
+let hostErrors: string[];
 
-beforeAll(async () => {
-  ensureRendererBuilt();
-  tmp = tempDir('meeloop-e2e-import-');
-  ctx = await createTestContext({ file: path.join(tmp, 'meeloop.db') });
+/** The database the window opens on. */
+async function seed({ ctx }: E2eSeed): Promise<void> {
   await createProgramme(ctx, ProgrammeInputSchema.parse({ name: OTHER_PROGRAMME, kind: 'exchange_round' }));
   programmeId = (await createProgramme(ctx, ProgrammeInputSchema.parse({ name: PROGRAMME, kind: 'kijkstage' }))).id;
   for (const name of HOSTS) {
@@ -75,18 +71,19 @@ beforeAll(async () => {
     hostId.set(name, o.id);
     await createPlace(ctx, PlaceInputSchema.parse({ programmeId, organisationId: o.id, team: 'Onthaal', capacity: 2 }));
   }
-  host = await startTestHost({ rendererDir: RENDERER_DIR, handlers: createHandlers(ctx), log: (m, e) => hostErrors.push(`${m} ${String(e)}`) });
-  // The rows read reach the page over the host's event stream, as webContents.send does in the app.
-  ctx.ui = { chooseFolder: async () => null, emit: host.emit };
-  browser = await launchBrowser(path.join(tmp, 'profile'));
+}
+
+beforeAll(async () => {
+  session = await openE2eSession({
+    name: 'import',
+    seed,
+    // The rows read reach the page over the host's event stream, as webContents.send does in the app.
+    emit: true,
+  });
+  ({ ctx, host, browser, hostErrors } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  await ctx?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 async function choicesOf(email: string): Promise<(string | null)[]> {
   const rows = await ctx.db

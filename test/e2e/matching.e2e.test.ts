@@ -1,8 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../src-main/ipc/handlers';
-import { startTestHost, type TestHost } from '../../src-main/testhost/test-host';
+import type { TestHost } from '../../src-main/testhost/test-host';
 import { loadDemo } from '../../src-main/services/demo.service';
 import * as matching from '../../src-main/services/matching.service';
 import { listPlaces } from '../../src-main/services/place.service';
@@ -10,9 +7,9 @@ import { getPerson } from '../../src-main/services/person.service';
 import { listProgrammes } from '../../src-main/services/programme.service';
 import { AppError } from '../../src-shared/errors';
 import type { PlacementView, Scenario } from '../../src-shared/schemas/matching.schema';
-import { createTestContext, tempDir, type TestContext } from '../helpers/context';
-import { prepareDemoResources } from '../helpers/e2e-demo';
-import { ensureRendererBuilt, launchBrowser, RENDERER_DIR, screenshot, type E2eBrowser } from '../helpers/e2e-browser';
+import type { TestContext } from '../helpers/context';
+import { screenshot, type E2eBrowser } from '../helpers/e2e-browser';
+import { openE2eSession, type E2eSeed, type E2eSession } from '../helpers/e2e-session';
 import i18next from 'i18next';
 import fr from '../../src-renderer/src/i18n/fr';
 import nl from '../../src-renderer/src/i18n/nl';
@@ -26,35 +23,29 @@ import { SettingsPage } from './pages/SettingsPage';
  * (200 visitors, 3 choices, 40 hosts). The steps run in order on one database.
  */
 
-let tmp: string;
+let session: E2eSession | undefined;
 let ctx: TestContext;
 let host: TestHost;
 let browser: E2eBrowser;
 let programmeId: number;
 let programmeName: string;
-const hostErrors: string[] = [];
+let hostErrors: string[];
 
-beforeAll(async () => {
-  ensureRendererBuilt();
-  tmp = tempDir('meeloop-e2e-matching-');
-  const demo = prepareDemoResources(tmp);
-  ctx = await createTestContext({ file: path.join(tmp, 'meeloop.db') });
-  ctx.resourcesDir = demo.resourcesDir;
+/** The database the window opens on. */
+async function seed({ ctx }: E2eSeed): Promise<void> {
   await loadDemo(ctx);
   const kijkstage = (await listProgrammes(ctx)).find((p) => p.kind === 'kijkstage');
   if (!kijkstage) throw new Error('the demo has no Kijkstage programme');
   programmeId = kijkstage.id;
   programmeName = kijkstage.name;
-  host = await startTestHost({ rendererDir: RENDERER_DIR, handlers: createHandlers(ctx), log: (m, e) => hostErrors.push(`${m} ${String(e)}`) });
-  browser = await launchBrowser(path.join(tmp, 'profile'));
+}
+
+beforeAll(async () => {
+  session = await openE2eSession({ name: 'matching', withDemoResources: true, seed });
+  ({ ctx, host, browser, hostErrors } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  await ctx?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 const MODE_LABEL: Record<Scenario['mode'], ModeLabel> = { priority: 'Voorrang', optimal: 'Optimaal' };
 

@@ -1,16 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../src-main/ipc/handlers';
-import { startTestHost, type TestHost } from '../../src-main/testhost/test-host';
+import type { TestHost } from '../../src-main/testhost/test-host';
 import { loadDemo } from '../../src-main/services/demo.service';
 import * as matching from '../../src-main/services/matching.service';
 import * as planner from '../../src-main/services/planner.service';
 import { listProgrammes } from '../../src-main/services/programme.service';
 import type { Block } from '../../src-shared/schemas/planner.schema';
-import { createTestContext, tempDir, type TestContext } from '../helpers/context';
-import { prepareDemoResources } from '../helpers/e2e-demo';
-import { ensureRendererBuilt, launchBrowser, RENDERER_DIR, screenshot, type E2eBrowser } from '../helpers/e2e-browser';
+import type { TestContext } from '../helpers/context';
+import { screenshot, type E2eBrowser } from '../helpers/e2e-browser';
+import { openE2eSession, type E2eSeed, type E2eSession } from '../helpers/e2e-session';
 import { AppShell } from './pages/AppShell';
 import { PlannerPage } from './pages/PlannerPage';
 
@@ -25,24 +24,18 @@ const MIN_HOURS = 14;
 /** Runs in the page (the test itself has no DOM types): puts an element at the top of the window for a screenshot. */
 const SCROLL_TO_TOP = (el: { scrollIntoView: (options: { block: 'start' }) => void }): void => el.scrollIntoView({ block: 'start' });
 
-let tmp: string;
+let session: E2eSession | undefined;
 let icsDir: string;
 let ctx: TestContext;
 let host: TestHost;
 let browser: E2eBrowser;
 let programmeId: number;
 let programmeName: string;
-const hostErrors: string[] = [];
+let hostErrors: string[];
 
-beforeAll(async () => {
-  ensureRendererBuilt();
-  tmp = tempDir('meeloop-e2e-planner-');
+/** The database the window opens on. */
+async function seed({ tmp, ctx }: E2eSeed): Promise<void> {
   icsDir = path.join(tmp, 'agenda');
-  const demo = prepareDemoResources(tmp);
-  ctx = await createTestContext({ file: path.join(tmp, 'meeloop.db') });
-  ctx.resourcesDir = demo.resourcesDir;
-  // The folder dialog of the window, answered by the test.
-  ctx.ui = { chooseFolder: async () => icsDir };
   await loadDemo(ctx);
   const jobshadowing = (await listProgrammes(ctx)).find((p) => p.kind === 'jobshadowing');
   if (!jobshadowing) throw new Error('the demo has no jobshadowing programme');
@@ -50,16 +43,20 @@ beforeAll(async () => {
   programmeName = jobshadowing.name;
   const scenario = await matching.runScenario(ctx, { programmeId, roundId: null, mode: 'optimal' });
   await matching.publishScenario(ctx, scenario.id);
-  host = await startTestHost({ rendererDir: RENDERER_DIR, handlers: createHandlers(ctx), log: (m, e) => hostErrors.push(`${m} ${String(e)}`) });
-  browser = await launchBrowser(path.join(tmp, 'profile'));
+}
+
+beforeAll(async () => {
+  session = await openE2eSession({
+    name: 'planner',
+    withDemoResources: true,
+    // The folder dialog of the window, answered by the test.
+    chooseFolder: async () => icsDir,
+    seed,
+  });
+  ({ ctx, host, browser, hostErrors } = session);
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  await ctx?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 /** A weekday date `weeks` weeks after the block where neither its participant nor its mentor has another block, not on a holiday. */
 function freeDateFor(block: Block, blocks: Block[], holidays: Set<string>, windowEnd: string): string {
