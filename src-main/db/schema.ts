@@ -290,6 +290,17 @@ export interface ProgrammePhasesTable {
   updated_at: string;
 }
 
+/** A period the programme is closed (school holidays, a host's annual closure), entered by the coordinator. */
+export interface ProgrammeClosedPeriodsTable {
+  id: Generated<number>;
+  programme_id: number;
+  name: string;
+  /** First and last closed day, inclusive, `YYYY-MM-DD`; starts <= ends. */
+  starts: string;
+  ends: string;
+  created_at: string;
+}
+
 export interface Database {
   programmes: ProgrammesTable;
   rounds: RoundsTable;
@@ -316,4 +327,5 @@ export interface Database {
   scenario_assignments: ScenarioAssignmentsTable;
   forbidden_pairs: ForbiddenPairsTable;
   programme_phases: ProgrammePhasesTable;
+  programme_closed_periods: ProgrammeClosedPeriodsTable;
 }

@@ -6,6 +6,8 @@ import type { Availability } from '../../src-shared/schemas/common.schema';
 import type {
   Block,
   BlockOperationResult,
+  ClosedPeriod,
+  ClosedPeriodCreate,
   Conflict,
   IcsExportResult,
   Ledger,
@@ -27,7 +29,7 @@ import { assignSessions, findSessionOverlaps, preparationByPerson, type PlannerS
 import { acceptBlock, moveBlock, planShadowBlocks, splitBlock, type BlockOperationResult as DomainOperationResult, type ScheduleContext } from '../domain/planner/shadow-schedule';
 import { buildHoursLedger, type HoursLedger } from '../domain/planner/hours-ledger';
 import { plannerTasks } from '../domain/planner/planner-tasks';
-import { daysBetween } from '../domain/planner/calendar-dates';
+import { addDays, daysBetween } from '../domain/planner/calendar-dates';
 import type { Holiday, PlannerId, PlannerPlacement, SessionBooking, ShadowBlock } from '../domain/planner/planner.types';
 import { publicHolidays, type HolidayCountry } from '../io/calendar/holidays';
 import { icsFileName, writeIcs, type CalendarEvent } from '../io/calendar/ics-writer';
@@ -47,6 +49,11 @@ import { isoNow, type ServiceContext } from './context';
  * is where Meeloop's programmes with French come from). For Belgium the regional days of every host
  * region are added (Brussels 1000-1299, Wallonia 1300-1499 and 4000-7999, Flanders the rest): a
  * block never falls on a day the host's region is closed. The Netherlands: national days only.
+ *
+ * Closed periods: date-holidays has no school holiday periods for BE or NL, and official dates are
+ * not invented here. The coordinator enters the periods the programme avoids (their region's school
+ * holidays, a host's annual closure); every day of one joins the holidays, named after the period,
+ * so the domain treats it exactly like a public holiday: never planned, an 'on_holiday' conflict.
  */
 
 const EXCHANGE_PHASES = new Set(['shadowing', 'visits', 'exchanges']);
@@ -123,6 +130,23 @@ function holidaysFor(country: HolidayCountry, regions: readonly string[], from: 
   return [...byDate.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([date, name]) => ({ date, name }));
 }
 
+/**
+ * The public holidays with every day of the closed periods added, one entry per date, by date. A day
+ * that is both keeps both names ("Paasmaandag / Paasvakantie"), so a conflict names the period too.
+ */
+function withClosedDays(holidays: readonly Holiday[], periods: readonly repo.ClosedPeriodRecord[]): Holiday[] {
+  if (periods.length === 0) return [...holidays];
+  const byDate = new Map(holidays.map((h) => [h.date, h.name]));
+  for (const period of periods) {
+    for (let day = period.starts; day <= period.ends; day = addDays(day, 1)) {
+      const name = byDate.get(day);
+      if (name === undefined) byDate.set(day, period.name);
+      else if (!name.split(' / ').includes(period.name)) byDate.set(day, `${name} / ${period.name}`);
+    }
+  }
+  return [...byDate.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([date, name]) => ({ date, name }));
+}
+
 function hostAvailability(mentor: Availability, place: Availability): Availability {
   if (mentor.length === 0) return place;
   if (place.length === 0) return mentor;
@@ -177,13 +201,14 @@ function attendeesFor(programme: repo.ProgrammeRow, placements: repo.PlacementRe
 
 async function load(db: Db, programmeId: number): Promise<Loaded> {
   const programme = await programmeOr404(db, programmeId);
-  const [rounds, edits, placements, sessions, attendance, postcodes] = await Promise.all([
+  const [rounds, edits, placements, sessions, attendance, postcodes, closedPeriods] = await Promise.all([
     repo.loadRounds(db, programmeId),
     repo.loadPhaseEdits(db, programmeId),
     repo.loadPlacements(db, programmeId),
     repo.loadSessions(db, programmeId),
     repo.loadAttendance(db, programmeId),
     repo.loadProgrammePostcodes(db, programmeId),
+    repo.loadClosedPeriods(db, programmeId),
   ]);
   const phases = phasesFor(programme, rounds, edits);
   const roundName = new Map(rounds.map((r) => [r.id, r.name]));
@@ -235,7 +260,7 @@ async function load(db: Db, programmeId: number): Promise<Loaded> {
     if (p.mentorId !== null) names.set(p.mentorId, p.mentorName ?? '');
   }
   for (const a of attendance) names.set(a.personId, a.name);
-  return { programme, phases, placements, plannerPlacements, sessions, attendance, attendees, assignment, country, regions, holidays: holidaysFor(country, regions, windowStart, windowEnd), windowStart, windowEnd, names };
+  return { programme, phases, placements, plannerPlacements, sessions, attendance, attendees, assignment, country, regions, holidays: withClosedDays(holidaysFor(country, regions, windowStart, windowEnd), closedPeriods), windowStart, windowEnd, names };
 }
 
 /** Attendance rows of people who come (or came): an absent or excused person is not booked. */
@@ -386,6 +411,45 @@ export async function updatePhase(ctx: ServiceContext, input: PhaseUpdate): Prom
     await appendAudit(trx, { at, actor: ctx.actor, action: 'phase_update', entity: 'programme', entityId: input.programmeId, details: { phase: input.phaseId, starts: input.starts, ends: input.ends } });
   });
   return getTimePath(ctx, input.programmeId);
+}
+
+// ---------------------------------------------------------------- closed periods
+
+function closedPeriodView(r: repo.ClosedPeriodRecord): ClosedPeriod {
+  return { id: r.id, programmeId: r.programmeId, name: r.name, starts: r.starts, ends: r.ends, createdAt: r.createdAt };
+}
+
+/** The programme's closed periods (school holidays, a host's closure), by first day. */
+export async function listClosedPeriods(ctx: ServiceContext, programmeId: number): Promise<ClosedPeriod[]> {
+  await programmeOr404(ctx.db, programmeId);
+  return (await repo.loadClosedPeriods(ctx.db, programmeId)).map(closedPeriodView);
+}
+
+/**
+ * Adds a closed period: from now on the planner plans no block on its days, and a stored block in
+ * it is listed in the ledger as an 'on_holiday' conflict naming the period. Stored blocks are not
+ * moved here: the coordinator decides, with the fix the ledger suggests.
+ */
+export async function createClosedPeriod(ctx: ServiceContext, input: ClosedPeriodCreate): Promise<ClosedPeriod> {
+  await programmeOr404(ctx.db, input.programmeId);
+  const created = await ctx.db.transaction().execute(async (trx) => {
+    const at = isoNow(ctx);
+    const row = await repo.insertClosedPeriod(trx, { programmeId: input.programmeId, name: input.name, starts: input.starts, ends: input.ends, createdAt: at });
+    await appendAudit(trx, { at, actor: ctx.actor, action: 'closed_period_create', entity: 'programme', entityId: input.programmeId, details: { period: row.id, name: row.name, starts: row.starts, ends: row.ends } });
+    return row;
+  });
+  return closedPeriodView(created);
+}
+
+/** Deletes a closed period; its days can be planned again. */
+export async function deleteClosedPeriod(ctx: ServiceContext, id: number): Promise<{ id: number; deleted: true }> {
+  const current = await repo.findClosedPeriod(ctx.db, id);
+  if (!current) throw new AppError('not_found', `There is no closed period with number ${id}. Reload the list of closed periods.`);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.deleteClosedPeriod(trx, id);
+    await appendAudit(trx, { at: isoNow(ctx), actor: ctx.actor, action: 'closed_period_delete', entity: 'programme', entityId: current.programmeId, details: { period: id, name: current.name, starts: current.starts, ends: current.ends } });
+  });
+  return { id, deleted: true };
 }
 
 // ---------------------------------------------------------------- group sessions

@@ -7,6 +7,8 @@ import {
   BlockOperationResultSchema,
   BlockSplitSchema,
   BlockStatusInputSchema,
+  ClosedPeriodInputSchema,
+  ClosedPeriodSchema,
   IcsExportInputSchema,
   IcsExportResultSchema,
   LedgerSchema,
@@ -49,6 +51,12 @@ export const plannerContract = {
   'planner.plan': { input: PlanInputSchema, output: PlanResultSchema },
   /** The stored blocks with names, the holidays used and the exchange window, for the calendar. */
   'planner.schedule': { input: ByProgramme, output: ScheduleSchema },
+  /** The programme's closed periods (school holidays, a host's closure), by start date: the planner avoids every day in them. */
+  'planner.closedPeriods': { input: ByProgramme, output: z.array(ClosedPeriodSchema) },
+  /** Add a closed period (name, first and last day, at most 366 days). Blocks already in it become 'on_holiday' conflicts in the ledger. */
+  'planner.closedPeriodCreate': { input: ClosedPeriodInputSchema, output: ClosedPeriodSchema },
+  /** Delete a closed period; its days can be planned again. */
+  'planner.closedPeriodDelete': { input: z.object({ id: IdSchema }).strict(), output: z.object({ id: IdSchema, deleted: z.literal(true) }) },
   /** Hours required, planned, done and missing per participant, and every conflict with a fix. */
   'planner.ledger': { input: ByProgramme, output: LedgerSchema },
   /** Move a block; refused with the rule it would break (holiday, double booking, window, ...). */

@@ -189,6 +189,48 @@ export const ScheduleSchema = z.object({
 });
 export type Schedule = z.infer<typeof ScheduleSchema>;
 
+/** The longest closed period: a year (a host closed for a whole season is one entry, a typo of ten years is not). */
+export const CLOSED_PERIOD_MAX_DAYS = 366;
+
+/** The refusals of a closed period's dates; the window recognises them to say them in its language. */
+export const CLOSED_PERIOD_MESSAGES = {
+  endBeforeStart: 'The end date must be on or after the start date.',
+  tooLong: `A closed period lasts at most ${CLOSED_PERIOD_MAX_DAYS} days. Enter longer closures as several periods.`,
+} as const;
+
+/** Days from `starts` to `ends` inclusive; both valid `YYYY-MM-DD` dates. */
+function inclusiveDays(starts: string, ends: string): number {
+  return Math.round((Date.parse(`${ends}T00:00:00Z`) - Date.parse(`${starts}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/**
+ * A period the programme is closed, entered by the coordinator: typically the school holidays of
+ * their region (date-holidays has none for BE or NL) or a host's annual closure. Every day in it is
+ * treated like a public holiday by the planner.
+ */
+export const ClosedPeriodSchema = z.object({
+  id: IdSchema,
+  programmeId: IdSchema,
+  name: z.string(),
+  starts: IsoDateSchema,
+  ends: IsoDateSchema,
+  createdAt: z.string(),
+});
+export type ClosedPeriod = z.infer<typeof ClosedPeriodSchema>;
+
+export const ClosedPeriodInputSchema = z
+  .object({
+    programmeId: IdSchema,
+    name: z.string().trim().min(1, 'Give the period a name, for example Kerstvakantie.').max(100, 'Keep the name to 100 characters.'),
+    starts: IsoDateSchema,
+    ends: IsoDateSchema,
+  })
+  .strict()
+  .refine((p) => p.starts <= p.ends, { message: CLOSED_PERIOD_MESSAGES.endBeforeStart, path: ['ends'] })
+  .refine((p) => p.starts > p.ends || inclusiveDays(p.starts, p.ends) <= CLOSED_PERIOD_MAX_DAYS, { message: CLOSED_PERIOD_MESSAGES.tooLong, path: ['ends'] });
+export type ClosedPeriodInput = z.input<typeof ClosedPeriodInputSchema>;
+export type ClosedPeriodCreate = z.output<typeof ClosedPeriodInputSchema>;
+
 export const SlotSchema = z.object({ date: IsoDateSchema, startTime: TimeSchema, endTime: TimeSchema });
 
 export const ConflictSchema = z.object({

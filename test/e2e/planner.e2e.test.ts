@@ -102,6 +102,30 @@ describe('the planner window', () => {
     await plan.panel.getByRole('button', { name: `${debrief.labels.nl}: terug naar de data van het sjabloon` }).click();
     await plan.phaseRow(debrief.labels.nl).getByRole('cell', { name: 'sjabloon' }).waitFor();
     expect((await planner.getTimePath(ctx, programmeId)).phases.find((p) => p.id === debrief.id)?.isEdited).toBe(false);
+
+    // A closed period (school holidays are not in any offline source): refused with the end before
+    // the start, saved, listed, shaded as a holiday for the planner, and deleted again.
+    const closed = plan.panel.getByRole('region', { name: 'Gesloten periodes (bv. schoolvakanties)' });
+    await closed.getByText('Nog geen gesloten periodes: de planning vermijdt alleen de feestdagen.').waitFor();
+    await closed.getByRole('button', { name: 'Periode toevoegen' }).click();
+    await closed.getByLabel('Naam', { exact: true }).fill('Krokusvakantie');
+    await closed.getByLabel('Van', { exact: true }).fill('2027-02-15');
+    await closed.getByLabel('Tot en met', { exact: true }).fill('2027-02-08');
+    await closed.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await closed.getByText('De einddatum ligt vóór de begindatum. Kies een latere einddatum.').waitFor();
+    expect(await planner.listClosedPeriods(ctx, programmeId)).toEqual([]);
+    await closed.getByLabel('Tot en met', { exact: true }).fill('2027-02-21');
+    await closed.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await shell.status.getByText(/^Krokusvakantie is toegevoegd: de planning plant geen blokken van /).waitFor();
+    await closed.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Krokusvakantie' }) }).getByRole('cell', { name: '7', exact: true }).waitFor();
+    expect(await planner.listClosedPeriods(ctx, programmeId)).toMatchObject([{ name: 'Krokusvakantie', starts: '2027-02-15', ends: '2027-02-21' }]);
+    expect((await planner.getSchedule(ctx, programmeId)).holidays.filter((h) => h.name === 'Krokusvakantie').map((h) => h.date)).toHaveLength(7);
+    await screenshot(page, 'planner-01b-closed-periods');
+    await closed.getByRole('button', { name: 'Verwijderen', exact: true }).click();
+    await closed.getByRole('group', { name: '"Krokusvakantie" verwijderen? Dit kan niet ongedaan worden.' }).getByRole('button', { name: 'Verwijderen', exact: true }).click();
+    await shell.status.getByText('Krokusvakantie is verwijderd: die dagen kunnen weer gepland worden.').waitFor();
+    await closed.getByText('Nog geen gesloten periodes: de planning vermijdt alleen de feestdagen.').waitFor();
+    expect(await planner.listClosedPeriods(ctx, programmeId)).toEqual([]);
   });
 
   it('assigns everyone to the group sessions and records attendance', async () => {

@@ -64,6 +64,17 @@ const SPECIFIC: Record<string, unknown[]> = {
   'backup.restore': [{ name: '../../etc/passwd' }, { name: '/tmp/meeloop-x.db' }, { name: 'meeloop-../x.db' }],
   'documents.preview': [{ programmeId: 1, set: 'diploma', scope: { kind: 'programme' } }, { programmeId: 1, set: 'programme', scope: { kind: 'participant' } }],
   'documents.export': [{ programmeId: 1, set: 'programme', scope: { kind: 'programme' }, folder: 'relative/exports' }, { programmeId: 1, set: 'programme', scope: { kind: 'programme' }, folder: '/tmp', mode: 'zip' }, { programmeId: 1, set: 'consent', scope: { kind: 'programme' }, folder: '/tmp/x\u0000y' }],
+  'planner.closedPeriods': [{ programmeId: 0 }, { programmeId: '1' }],
+  'planner.closedPeriodCreate': [
+    { programmeId: 1, name: '', starts: '2026-12-21', ends: '2027-01-03' },
+    { programmeId: 1, name: 'x'.repeat(101), starts: '2026-12-21', ends: '2027-01-03' },
+    { programmeId: 1, name: 'Kerstvakantie', starts: '2026-12-32', ends: '2027-01-03' },
+    { programmeId: 1, name: 'Kerstvakantie', starts: '21/12/2026', ends: '2027-01-03' },
+    { programmeId: 1, name: 'Kerstvakantie', starts: '2027-01-03', ends: '2026-12-21' },
+    { programmeId: 1, name: 'Sabbatjaar', starts: '2027-01-01', ends: '2028-01-02' },
+    { programmeId: 1, name: 'Kerstvakantie', starts: '2026-12-21' },
+  ],
+  'planner.closedPeriodDelete': [{ id: 0 }, { id: '1' }],
   'documents.markConsents': [{ programmeId: 1, personId: 1, organisationId: 1, status: 'lost' }, { programmeId: 1, personId: 1, organisationId: 1, kind: 'selfie', status: 'returned' }],
 };
 

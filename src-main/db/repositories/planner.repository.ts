@@ -241,3 +241,41 @@ export async function loadContacts(db: Db, organisationIds: readonly number[]): 
   for (const r of rows) result.set(r.organisation_id, [...(result.get(r.organisation_id) ?? []), { name: r.name, role: r.role, phone: r.phone, email: r.email }]);
   return result;
 }
+
+export interface ClosedPeriodRecord {
+  id: number;
+  programmeId: number;
+  name: string;
+  starts: string;
+  ends: string;
+  createdAt: string;
+}
+
+function toClosedPeriod(r: { id: number; programme_id: number; name: string; starts: string; ends: string; created_at: string }): ClosedPeriodRecord {
+  return { id: r.id, programmeId: r.programme_id, name: r.name, starts: r.starts, ends: r.ends, createdAt: r.created_at };
+}
+
+/** The programme's closed periods, by first day. */
+export async function loadClosedPeriods(db: Db, programmeId: number): Promise<ClosedPeriodRecord[]> {
+  const rows = await db.selectFrom('programme_closed_periods').selectAll().where('programme_id', '=', programmeId).orderBy('starts').orderBy('ends').orderBy('id').execute();
+  return rows.map(toClosedPeriod);
+}
+
+export async function findClosedPeriod(db: Db, id: number): Promise<ClosedPeriodRecord | undefined> {
+  const r = await db.selectFrom('programme_closed_periods').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toClosedPeriod(r) : undefined;
+}
+
+export async function insertClosedPeriod(db: Db, period: { programmeId: number; name: string; starts: string; ends: string; createdAt: string }): Promise<ClosedPeriodRecord> {
+  const r = await db
+    .insertInto('programme_closed_periods')
+    .values({ programme_id: period.programmeId, name: period.name, starts: period.starts, ends: period.ends, created_at: period.createdAt })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toClosedPeriod(r);
+}
+
+export async function deleteClosedPeriod(db: Db, id: number): Promise<boolean> {
+  const r = await db.deleteFrom('programme_closed_periods').where('id', '=', id).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}

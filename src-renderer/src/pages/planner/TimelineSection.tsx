@@ -1,6 +1,11 @@
 import { useState } from 'react';
+import { useForm, type FieldError } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
-import type { Phase, TimePath } from '../../../../src-shared/schemas/planner.schema';
+import { CLOSED_PERIOD_MESSAGES, ClosedPeriodInputSchema, type ClosedPeriod, type ClosedPeriodInput, type Phase, type TimePath } from '../../../../src-shared/schemas/planner.schema';
+import { DeleteButton } from '../../components/DeleteButton';
+import { FormActions, ServerError } from '../../components/FormParts';
+import { FormField } from '../../components/FormField';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useNotices } from '../../hooks/useNotices';
 import { errorMessage, invoke } from '../../lib/api';
@@ -77,7 +82,141 @@ export function TimelineSection({ programmeId }: { programmeId: number }) {
           </tbody>
         </table>
       </div>
+      <ClosedPeriodsCard programmeId={programmeId} />
     </div>
+  );
+}
+
+/**
+ * The programme's closed periods: school holidays and host closures the coordinator enters (no
+ * official source has them for BE or NL). The planner treats every day in one as a holiday.
+ */
+function ClosedPeriodsCard({ programmeId }: { programmeId: number }) {
+  const { t, i18n } = useTranslation();
+  const { reportError, reportSuccess } = useNotices();
+  const list = useApiQuery(() => invoke('planner.closedPeriods', { programmeId }), [programmeId]);
+  const [isAdding, setIsAdding] = useState(false);
+  const lang = i18n.language;
+  const periods = list.data ?? [];
+
+  async function remove(p: ClosedPeriod) {
+    try {
+      await invoke('planner.closedPeriodDelete', { id: p.id });
+      reportSuccess(t('planner.closed.deleted', { name: p.name }));
+      list.reload();
+    } catch (e) {
+      reportError(e);
+    }
+  }
+
+  return (
+    <section className="closed-periods" aria-labelledby="closed-periods-title">
+      <h3 id="closed-periods-title">{t('planner.closed.title')}</h3>
+      <p className="hint">{t('planner.closed.hint')}</p>
+      <div className="card">
+        {!list.data ? (
+          <p className="muted">{list.error ?? t('app.loading')}</p>
+        ) : periods.length === 0 ? (
+          <p className="muted">{t('planner.closed.none')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data-table" aria-label={t('planner.closed.table')}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('planner.closed.name')}</th>
+                  <th scope="col">{t('planner.closed.starts')}</th>
+                  <th scope="col">{t('planner.closed.ends')}</th>
+                  <th scope="col">{t('planner.closed.days')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('planner.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {periods.map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row">{p.name}</th>
+                    <td>{formatDate(p.starts, lang)}</td>
+                    <td>{formatDate(p.ends, lang)}</td>
+                    <td>{daysBetween(p.starts, p.ends) + 1}</td>
+                    <td className="row-actions">
+                      <DeleteButton name={p.name} onConfirm={() => remove(p)} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {isAdding ? (
+          <ClosedPeriodForm
+            programmeId={programmeId}
+            onDone={(saved) => {
+              setIsAdding(false);
+              if (saved) list.reload();
+            }}
+          />
+        ) : (
+          <div className="actions">
+            <button type="button" onClick={() => setIsAdding(true)}>
+              {t('planner.closed.add')}
+            </button>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function ClosedPeriodForm({ programmeId, onDone }: { programmeId: number; onDone: (saved: ClosedPeriod | null) => void }) {
+  const { t, i18n } = useTranslation();
+  const { reportSuccess } = useNotices();
+  const [serverError, setServerError] = useState<string | null>(null);
+  const form = useForm({
+    resolver: zodResolver(ClosedPeriodInputSchema),
+    defaultValues: { programmeId, name: '', starts: '', ends: '' } satisfies ClosedPeriodInput,
+  });
+  const { register, handleSubmit, formState } = form;
+  // The shared schema's messages are English (the CLI prints them); say them in the UI language.
+  const local = (error: FieldError | undefined, text: string): FieldError | undefined => (error ? { ...error, message: text } : undefined);
+  const endsError = formState.errors.ends;
+  const errors = {
+    name: local(formState.errors.name, formState.errors.name?.type === 'too_big' ? t('planner.closed.nameTooLong') : t('planner.closed.nameRequired')),
+    starts: local(formState.errors.starts, t('planner.closed.dateRequired')),
+    ends: local(
+      endsError,
+      endsError?.message === CLOSED_PERIOD_MESSAGES.endBeforeStart ? t('planner.closed.endBeforeStart') : endsError?.message === CLOSED_PERIOD_MESSAGES.tooLong ? t('planner.closed.tooLong') : t('planner.closed.dateRequired'),
+    ),
+  };
+
+  const onSubmit = handleSubmit(async (values) => {
+    setServerError(null);
+    try {
+      const saved = await invoke('planner.closedPeriodCreate', values);
+      reportSuccess(t('planner.closed.saved', { name: saved.name, from: formatDate(saved.starts, i18n.language), to: formatDate(saved.ends, i18n.language) }));
+      onDone(saved);
+    } catch (e) {
+      setServerError(errorMessage(e));
+    }
+  });
+
+  return (
+    <form className="form closed-period-form" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="closed-period-form-title">
+      <h4 id="closed-period-form-title">{t('planner.closed.newTitle')}</h4>
+      <ServerError message={serverError} />
+      <div className="form-grid">
+        <FormField id="closed-period-name" label={t('planner.closed.name')} error={errors.name}>
+          <input id="closed-period-name" placeholder={t('planner.closed.namePlaceholder')} {...register('name')} aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? 'closed-period-name-error' : undefined} />
+        </FormField>
+        <FormField id="closed-period-starts" label={t('planner.closed.starts')} error={errors.starts}>
+          <input id="closed-period-starts" type="date" {...register('starts')} aria-invalid={errors.starts ? true : undefined} aria-describedby={errors.starts ? 'closed-period-starts-error' : undefined} />
+        </FormField>
+        <FormField id="closed-period-ends" label={t('planner.closed.ends')} error={errors.ends}>
+          <input id="closed-period-ends" type="date" {...register('ends')} aria-invalid={errors.ends ? true : undefined} aria-describedby={errors.ends ? 'closed-period-ends-error' : undefined} />
+        </FormField>
+      </div>
+      <FormActions isSubmitting={formState.isSubmitting} onCancel={() => onDone(null)} />
+    </form>
   );
 }
 
