@@ -40,6 +40,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
 
     'contact.list': ({ organisationId }) => organisations.listContacts(ctx, organisationId),
     'contact.create': (input) => organisations.createContact(ctx, input),
+    'contact.update': (input) => organisations.updateContact(ctx, input),
     'contact.delete': ({ id }) => organisations.deleteContact(ctx, id),
 
     'place.list': (filter) => places.listPlaces(ctx, filter),

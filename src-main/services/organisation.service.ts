@@ -2,6 +2,7 @@ import { AppError } from '../../src-shared/errors';
 import type {
   Contact,
   ContactInput,
+  ContactUpdate,
   Organisation,
   OrganisationCreate,
   OrganisationUpdate,
@@ -96,6 +97,22 @@ export async function createContact(ctx: ServiceContext, input: Required<Contact
     }
     const c = await repo.insertContact(trx, { ...input, phone });
     await appendAudit(trx, { at: isoNow(ctx), actor: ctx.actor, action: 'create', entity: 'contact', entityId: c.id });
+    return c;
+  });
+}
+
+/** Changes a contact person; a new phone number is stored in international form. */
+export async function updateContact(ctx: ServiceContext, input: ContactUpdate): Promise<Contact> {
+  const patch = { ...input.patch };
+  if (patch.phone) {
+    const r = normalisePhone(patch.phone);
+    if (!r.ok) throw new AppError('invalid_input', r.message, { field: 'phone' });
+    patch.phone = r.e164;
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    const c = await repo.updateContact(trx, input.id, patch);
+    if (!c) throw new AppError('not_found', `There is no contact person with number ${input.id}.`);
+    await appendAudit(trx, { at: isoNow(ctx), actor: ctx.actor, action: 'update', entity: 'contact', entityId: c.id });
     return c;
   });
 }

@@ -8,6 +8,7 @@ import {
 import {
   ContactInputSchema,
   ContactSchema,
+  ContactUpdateSchema,
   OrganisationInputSchema,
   OrganisationSchema,
   OrganisationUpdateSchema,
@@ -74,6 +75,8 @@ export const contract = {
   'contact.list': { input: z.object({ organisationId: IdSchema }).strict(), output: z.array(ContactSchema) },
   /** Add a contact person to an organisation. */
   'contact.create': { input: ContactInputSchema, output: ContactSchema },
+  /** Change a contact person's name, role, e-mail, phone or language. */
+  'contact.update': { input: ContactUpdateSchema, output: ContactSchema },
   /** Remove a contact person. */
   'contact.delete': { input: ById, output: Deleted },
 

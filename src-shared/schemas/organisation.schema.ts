@@ -73,6 +73,21 @@ export const ContactInputSchema = z
   })
   .strict();
 export type ContactInput = z.input<typeof ContactInputSchema>;
+/** Change a contact person: only the fields given change; the organisation stays. */
+export const ContactUpdateSchema = z.object({
+  id: IdSchema,
+  patch: z
+    .object({
+      name: NameSchema,
+      role: z.enum(CONTACT_ROLES),
+      email: EmailSchema.nullable(),
+      phone: z.string().trim().max(40).nullable(),
+      language: LanguageSchema,
+    })
+    .partial()
+    .strict(),
+});
+export type ContactUpdate = z.infer<typeof ContactUpdateSchema>;
 export const ContactSchema = z.object({
   id: IdSchema,
   organisationId: IdSchema,

@@ -107,6 +107,17 @@ describe('editing in the Meeloop window', () => {
     expect(contact).toMatchObject({ name: 'Samira El Amrani', role: 'host_contact', email: 'samira.elamrani@delinde.example', phone: '+32475123456', language: 'nl' });
     await screenshot(page, 'editing-01-contact-added');
 
+    // Change the contact: a wrong number is refused in place, a right one stored in international form.
+    const edit = await details.openContactEdit('Samira El Amrani');
+    await details.fillContact({ phone: '0499/12.34' }, 'Samira El Amrani');
+    await edit.getByRole('button', { name: 'Opslaan' }).click();
+    await edit.locator('#contact-phone-error').waitFor();
+    await details.fillContact({ role: 'projectverantwoordelijke', phone: '0499/12.34.56' }, 'Samira El Amrani');
+    await edit.getByRole('button', { name: 'Opslaan' }).click();
+    await shell.status.getByText('De gegevens van Samira El Amrani zijn bewaard.').waitFor();
+    await details.contact('Samira El Amrani').getByText('samira.elamrani@delinde.example · +32499123456').waitFor();
+    expect(await organisations.listContacts(ctx, host1.id)).toEqual([{ ...contact, role: 'project_lead', phone: '+32499123456' }]);
+
     await details.deleteRow(details.contact('Samira El Amrani'));
     await shell.status.getByText('Samira El Amrani is geen contactpersoon meer.').waitFor();
     await details.panel.getByText('Geen contactpersonen.').waitFor();

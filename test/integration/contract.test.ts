@@ -50,6 +50,7 @@ const SPECIFIC: Record<string, unknown[]> = {
   'organisation.create': [{ name: '  ' }, { name: 'X', postcode: 'abc' }, { name: 'X', website: 'javascript:alert(1)' }, { name: 'X', role: 'visits' }],
   'organisation.update': [{ id: 1, patch: { postcode: '12' } }],
   'contact.create': [{ organisationId: 1, name: 'A', email: 'not-an-address' }],
+  'contact.update': [{ id: 1, patch: { email: 'nope' } }, { id: 1, patch: { organisationId: 2 } }, { id: 1, patch: { role: 'boss' } }],
   'place.create': [{ programmeId: 1, organisationId: 1, team: 'T', capacity: 0 }, { programmeId: 1, organisationId: 1, team: 'T', capacity: 2.5 }, { programmeId: 1, organisationId: 1, team: 'T', capacity: 2, format: 'hours' }],
   'place.update': [{ id: 1, patch: { capacity: -3 } }],
   'person.create': [{ firstName: 'A', email: 'a@', isParticipant: true }, { firstName: 'A' }, { firstName: 'A', isParticipant: true, availability: ['someday'] }],
@@ -157,6 +158,12 @@ describe('create, read, update and delete through the contract', () => {
     expect(contact).toMatchObject({ phone: '+32475123456', email: 'els.peeters@devlinder.example' });
     const badPhone = await call('contact.create', { organisationId: o.id, name: 'X', phone: '12' });
     expect(badPhone).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('phone number') } });
+
+    const contactId = (contact as unknown as { id: number }).id;
+    expect(await ok('contact.update', { id: contactId, patch: { phone: '+31 20 555 1234', role: 'host_contact' } })).toMatchObject({ phone: '+31205551234', role: 'host_contact', name: 'Els Peeters' });
+    expect(await call('contact.update', { id: contactId, patch: { phone: '12' } })).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { field: 'phone' } } });
+    expect(await call('contact.update', { id: contactId + 999, patch: { name: 'Niemand' } })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await ok<unknown[]>('contact.list', { organisationId: o.id })).toEqual([expect.objectContaining({ id: contactId, phone: '+31205551234' })]);
 
     await ok('person.create', { firstName: 'An', lastName: 'Claes', email: 'an@x.example', organisationId: o.id, isParticipant: true });
     expect(await call('organisation.delete', { id: o.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });

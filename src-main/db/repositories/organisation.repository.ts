@@ -1,8 +1,9 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type Selectable, type Updateable } from 'kysely';
 import type { Language } from '../../../src-shared/schemas/common.schema';
 import type {
   Contact,
   ContactInput,
+  ContactUpdate,
   Organisation,
   OrganisationCreate,
 } from '../../../src-shared/schemas/organisation.schema';
@@ -178,6 +179,23 @@ export async function insertContact(db: Db, c: Required<ContactInput>): Promise<
     .returningAll()
     .executeTakeFirstOrThrow();
   return toContact(row);
+}
+
+export async function findContact(db: Db, id: number): Promise<Contact | null> {
+  const row = await db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toContact(row) : null;
+}
+
+export async function updateContact(db: Db, id: number, patch: ContactUpdate['patch']): Promise<Contact | null> {
+  const set: Updateable<ContactsTable> = {};
+  if (patch.name !== undefined) set.name = patch.name;
+  if (patch.role !== undefined) set.role = patch.role;
+  if (patch.email !== undefined) set.email = patch.email;
+  if (patch.phone !== undefined) set.phone = patch.phone;
+  if (patch.language !== undefined) set.language = patch.language;
+  if (Object.keys(set).length === 0) return findContact(db, id);
+  const row = await db.updateTable('contacts').set(set).where('id', '=', id).returningAll().executeTakeFirst();
+  return row ? toContact(row) : null;
 }
 
 export async function deleteContact(db: Db, id: number): Promise<boolean> {

@@ -13,17 +13,21 @@ const FIELDS = ['name', 'role', 'email', 'phone', 'language'] as const;
 
 interface Props {
   organisationId: number;
+  /** The contact person to change; null or absent to add one. */
+  contact?: Contact | null;
   onSaved: (c: Contact) => void;
   onCancel: () => void;
 }
 
-/** Add a contact person (project lead, host contact) to an organisation, validated with the shared schema. */
-export function ContactForm({ organisationId, onSaved, onCancel }: Props) {
+/** Add or change a contact person (project lead, host contact) of an organisation, validated with the shared schema. */
+export function ContactForm({ organisationId, contact = null, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const [serverError, setServerError] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError, setFocus } = useForm({
     resolver: zodResolver(ContactInputSchema),
-    defaultValues: { organisationId, name: '', role: 'project_lead', email: null, phone: null, language: 'nl' } satisfies ContactInput,
+    defaultValues: (contact
+      ? { organisationId, name: contact.name, role: contact.role, email: contact.email, phone: contact.phone, language: contact.language }
+      : { organisationId, name: '', role: 'project_lead', email: null, phone: null, language: 'nl' }) satisfies ContactInput,
   });
   const errors = formState.errors;
   const text = { setValueAs: emptyToNull };
@@ -34,13 +38,18 @@ export function ContactForm({ organisationId, onSaved, onCancel }: Props) {
   const onSubmit = handleSubmit(async (values) => {
     setServerError(null);
     try {
-      onSaved(await invoke('contact.create', values));
+      if (contact) {
+        const { organisationId: _organisation, ...patch } = values;
+        onSaved(await invoke('contact.update', { id: contact.id, patch }));
+      } else {
+        onSaved(await invoke('contact.create', values));
+      }
     } catch (e) {
       setServerError(applyServerError(e, FIELDS, setError));
     }
   });
 
-  const title = t('organisations.newContactTitle');
+  const title = contact ? t('organisations.editContactTitle', { name: contact.name }) : t('organisations.newContactTitle');
   return (
     <form className="form subform" onSubmit={(e) => void onSubmit(e)} noValidate aria-label={title}>
       <h4>{title}</h4>

@@ -10,7 +10,7 @@ import { useNotices } from '../hooks/useNotices';
 import { invoke } from '../lib/api';
 
 /** At most one form is open in the panel, so a half-filled form never hides behind another. */
-type Editing = { kind: 'none' } | { kind: 'contact' } | { kind: 'place'; placeId: number | null };
+type Editing = { kind: 'none' } | { kind: 'contact'; contactId: number | null } | { kind: 'place'; placeId: number | null };
 
 /** One organisation: its facts, contact persons and the places it offers, with forms to change the last two. */
 export function OrganisationDetails({ organisation: o }: { organisation: Organisation }) {
@@ -23,6 +23,18 @@ export function OrganisationDetails({ organisation: o }: { organisation: Organis
   const mentors = useApiQuery(() => invoke('person.list', { role: 'mentor', organisationId: o.id }), [o.id]);
   const none = t('app.none');
   const close = () => setEditing({ kind: 'none' });
+  const contactForm = (contact: Contact | null) => (
+    <ContactForm
+      organisationId={o.id}
+      contact={contact}
+      onCancel={close}
+      onSaved={(c) => {
+        reportSuccess(t(contact ? 'organisations.contactUpdated' : 'organisations.contactSaved', { name: c.name }));
+        close();
+        contacts.reload();
+      }}
+    />
+  );
 
   const format = (p: Place) => (p.format === 'hours' ? t('organisations.formats.hours', { hours: p.hours ?? '?' }) : t(`organisations.formats.${p.format}`));
   const programmeName = (p: Place) => programmes.data?.find((x) => x.id === p.programmeId)?.name ?? '';
@@ -96,32 +108,31 @@ export function OrganisationDetails({ organisation: o }: { organisation: Organis
       <h3>{t('organisations.contacts')}</h3>
       {contacts.data && contacts.data.length === 0 ? <p className="muted">{t('organisations.noContacts')}</p> : null}
       <ul className="plain-list" aria-label={t('organisations.contacts')}>
-        {contacts.data?.map((c) => (
-          <li key={c.id} className="item-with-actions">
-            <div>
-              <strong>{c.name}</strong> <span className="muted">({t(`organisations.contactRoles.${c.role}`)})</span>
-              <br />
-              {[c.email, c.phone].filter(Boolean).join(' · ')}
-            </div>
-            <div className="item-actions">
-              <DeleteButton name={c.name} onConfirm={() => removeContact(c)} />
-            </div>
-          </li>
-        ))}
+        {contacts.data?.map((c) =>
+          editing.kind === 'contact' && editing.contactId === c.id ? (
+            <li key={c.id}>{contactForm(c)}</li>
+          ) : (
+            <li key={c.id} className="item-with-actions">
+              <div>
+                <strong>{c.name}</strong> <span className="muted">({t(`organisations.contactRoles.${c.role}`)})</span>
+                <br />
+                {[c.email, c.phone].filter(Boolean).join(' · ')}
+              </div>
+              <div className="item-actions">
+                <button type="button" aria-label={t('organisations.editContactLabel', { name: c.name })} onClick={() => setEditing({ kind: 'contact', contactId: c.id })}>
+                  {t('organisations.editPlace')}
+                </button>
+                <DeleteButton name={c.name} onConfirm={() => removeContact(c)} />
+              </div>
+            </li>
+          ),
+        )}
       </ul>
-      {editing.kind === 'contact' ? (
-        <ContactForm
-          organisationId={o.id}
-          onCancel={close}
-          onSaved={(c) => {
-            reportSuccess(t('organisations.contactSaved', { name: c.name }));
-            close();
-            contacts.reload();
-          }}
-        />
+      {editing.kind === 'contact' && editing.contactId === null ? (
+        contactForm(null)
       ) : (
         <div className="actions">
-          <button type="button" onClick={() => setEditing({ kind: 'contact' })}>
+          <button type="button" onClick={() => setEditing({ kind: 'contact', contactId: null })}>
             {t('organisations.addContact')}
           </button>
         </div>

@@ -37,8 +37,16 @@ export class OrganisationDetails {
     return this.places.getByRole('listitem').filter({ has: this.page.getByText(team, { exact: true }) });
   }
 
-  contactForm(): Locator {
-    return this.panel.getByRole('form', { name: 'Nieuwe contactpersoon' });
+  /** The form to add a contact person, or to change the named one. */
+  contactForm(editing?: string): Locator {
+    return this.panel.getByRole('form', { name: editing ? `Contactpersoon ${editing} wijzigen` : 'Nieuwe contactpersoon' });
+  }
+
+  async openContactEdit(name: string): Promise<Locator> {
+    await this.contact(name).getByRole('button', { name: `${name} wijzigen` }).click();
+    const form = this.contactForm(name);
+    await form.waitFor();
+    return form;
   }
 
   placeForm(title: PlaceFormTitle): Locator {
@@ -52,8 +60,8 @@ export class OrganisationDetails {
     return form;
   }
 
-  async fillContact(fields: { name?: string; role?: string; email?: string; phone?: string }): Promise<void> {
-    const form = this.contactForm();
+  async fillContact(fields: { name?: string; role?: string; email?: string; phone?: string }, editing?: string): Promise<void> {
+    const form = this.contactForm(editing);
     if (fields.name !== undefined) await form.getByLabel('Naam', { exact: true }).fill(fields.name);
     if (fields.role !== undefined) await form.getByLabel('Rol', { exact: true }).selectOption({ label: fields.role });
     if (fields.email !== undefined) await form.getByLabel('E-mail', { exact: true }).fill(fields.email);
