@@ -47,6 +47,42 @@ export const FileRejectionSchema = z.object({
 });
 export type FileRejection = z.infer<typeof FileRejectionSchema>;
 
+/**
+ * Why a cell was refused, as a stable code (src-main/domain/import/normalise.ts). The window writes the
+ * reason in the coordinator's language from the code and its params; the CLI prints `message`.
+ *  - too_long { max }: text longer than `max` characters
+ *  - email, phone, postcode, hours, yes_no, date, language, role, format, website { value }: the cell
+ *    text (as quoted in the message, without the quotes) is not one of these
+ *  - whole_number_participants, whole_number_places { value, max }: not a whole number from 1 to `max`
+ *  - missing_email, missing_name, missing_organisation_name, missing_capacity, missing_hours: a required
+ *    value of the row is empty
+ */
+export const CELL_ISSUE_CODES = [
+  'too_long',
+  'email',
+  'phone',
+  'postcode',
+  'whole_number_participants',
+  'whole_number_places',
+  'hours',
+  'yes_no',
+  'date',
+  'language',
+  'role',
+  'format',
+  'website',
+  'missing_email',
+  'missing_name',
+  'missing_organisation_name',
+  'missing_capacity',
+  'missing_hours',
+] as const;
+export type CellIssueCode = (typeof CELL_ISSUE_CODES)[number];
+
+/** Values a cell-issue code is written with ({{value}}, {{max}}). */
+export const CellIssueParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type CellIssueParams = z.infer<typeof CellIssueParamsSchema>;
+
 /** One refused cell: the row number and column letter as the sheet shows them, and what to do. */
 export const CellIssueSchema = z.object({
   row: z.number().int().positive(),
@@ -54,6 +90,10 @@ export const CellIssueSchema = z.object({
   column: z.string(),
   /** Column letter(s) as Excel shows them (A, B, ..., AA); for a row-level issue the first column. */
   columnLetter: z.string(),
+  /** One of CELL_ISSUE_CODES; a plain string so an older window shows `message` for a newer code. */
+  code: z.string(),
+  params: CellIssueParamsSchema.optional(),
+  /** The reason in English (the CLI prints it). */
   message: z.string(),
 });
 export type CellIssue = z.infer<typeof CellIssueSchema>;

@@ -145,7 +145,8 @@ describe('the import wizard', () => {
     expect(rejected.length).toBeGreaterThan(0);
     expect(rejected.every((r) => r[0] === '6')).toBe(true);
     expect(rejected[0]?.[1]).toBe('D · Courriel');
-    expect(rejected[0]?.[2]).not.toBe('');
+    // The reason in the window's language (Dutch), not the service's English.
+    expect(rejected[0]?.[2]).toBe('“bram@example” is geen e-mailadres. Schrijf één adres, zoals naam@organisatie.be.');
     expect(await wizard.summaryValue('rejected').innerText()).toBe(String(new Set(rejected.map((r) => r[0])).size));
     await wizard.preview.getByText(/an\.peeters@example\.be: rij 8 wordt gebruikt \(de laatst ingediende\), rij 5 niet/).waitFor();
 

@@ -1,7 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { z } from 'zod';
 import { EmailSchema, LanguageSchema, type Language } from '../../../src-shared/schemas/common.schema';
-import type { CellIssue, ColumnMappingEntry, ImportKind } from '../../../src-shared/schemas/import-preview.schema';
+import type { CellIssue, CellIssueCode, CellIssueParams, ColumnMappingEntry, ImportKind } from '../../../src-shared/schemas/import-preview.schema';
 import { OrganisationRoleSchema, type OrganisationRole } from '../../../src-shared/schemas/organisation.schema';
 import { PlaceFormatSchema, type PlaceFormat } from '../../../src-shared/schemas/place.schema';
 import { foldName } from '../names';
@@ -109,13 +109,24 @@ export interface NormaliseResult<K extends ImportKind> {
   rejectedRows: number[];
 }
 
-type FieldResult<T> = { ok: true; value: T } | { ok: false; message: string };
+/**
+ * A refused field: the code and params the window writes the reason from (in the coordinator's
+ * language), and the English message the CLI prints.
+ */
+type FieldFailure = { ok: false; code: CellIssueCode; params?: CellIssueParams; message: string };
+type FieldResult<T> = { ok: true; value: T } | FieldFailure;
 const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value });
-const fail = (message: string): FieldResult<never> => ({ ok: false, message });
+const fail = (code: CellIssueCode, params: CellIssueParams | undefined, message: string): FieldFailure =>
+  params === undefined ? { ok: false, code, message } : { ok: false, code, params, message };
+
+/** The cell text as a reason quotes it: cut to 60 characters. */
+function shown(raw: RawCellValue | undefined): string {
+  const t = cellText(raw);
+  return t.length > 60 ? `${t.slice(0, 57)}...` : t;
+}
 
 function quoted(raw: RawCellValue | undefined): string {
-  const t = cellText(raw);
-  return t.length > 60 ? `"${t.slice(0, 57)}..."` : `"${t}"`;
+  return `"${shown(raw)}"`;
 }
 
 /*
@@ -131,7 +142,7 @@ function textField(max: number): FieldReader<string | null> {
     reader = (raw) => {
       const t = cellText(raw);
       if (t === '') return ok(null);
-      if (t.length > max) return fail(`This text is longer than ${max} characters. Shorten it.`);
+      if (t.length > max) return fail('too_long', { max }, `This text is longer than ${max} characters. Shorten it.`);
       return ok(t);
     };
     textFields.set(max, reader);
@@ -143,7 +154,7 @@ function emailField(raw: RawCellValue | undefined): FieldResult<string | null> {
   const t = cellText(raw).replace(/^mailto:/i, '');
   if (t === '') return ok(null);
   const parsed = EmailSchema.safeParse(t);
-  return parsed.success ? ok(parsed.data) : fail(`${quoted(raw)} is not an e-mail address. Write one address such as name@organisation.be.`);
+  return parsed.success ? ok(parsed.data) : fail('email', { value: shown(raw) }, `${quoted(raw)} is not an e-mail address. Write one address such as name@organisation.be.`);
 }
 
 const phoneFields = new Map<string, FieldReader<string | null>>();
@@ -168,7 +179,8 @@ function makePhoneField(countries: CountryCode[]): FieldReader<string | null> {
       if (r.ok) return ok(r.e164);
       first ??= r.message;
     }
-    return fail(first ?? 'This is not a phone number.');
+    // normalisePhone quotes the whole (trimmed) text; the params carry the same text.
+    return fail('phone', { value: t }, first ?? 'This is not a phone number.');
   };
 }
 
@@ -176,39 +188,39 @@ function postcodeField(raw: RawCellValue | undefined): FieldResult<string | null
   const t = cellText(raw).toUpperCase().replace(/^(B|BE|NL)[- ]/, '');
   if (t === '') return ok(null);
   const m = /^(\d{4})\s*([A-Z]{2})?$/.exec(t);
-  if (!m || (m[1] ?? '').startsWith('0')) return fail(`${quoted(raw)} is not a postcode. Use a Belgian (1000) or Dutch (1234 AB) postcode.`);
+  if (!m || (m[1] ?? '').startsWith('0')) return fail('postcode', { value: shown(raw) }, `${quoted(raw)} is not a postcode. Use a Belgian (1000) or Dutch (1234 AB) postcode.`);
   return ok(m[2] ? `${m[1]} ${m[2]}` : (m[1] ?? ''));
 }
 
-function positiveWholeField(max: number, what: string): FieldReader<number | null> {
+function positiveWholeField(max: number, code: 'whole_number_participants' | 'whole_number_places', what: string): FieldReader<number | null> {
   const schema = z.number().int().positive().max(max);
   return (raw: RawCellValue | undefined): FieldResult<number | null> => {
     if (cellText(raw) === '') return ok(null);
     const n = cellNumber(raw);
     const parsed = schema.safeParse(n);
-    return parsed.success ? ok(parsed.data) : fail(`${quoted(raw)} is not a valid ${what}. Write a whole number from 1 to ${max}.`);
+    return parsed.success ? ok(parsed.data) : fail(code, { value: shown(raw), max }, `${quoted(raw)} is not a valid ${what}. Write a whole number from 1 to ${max}.`);
   };
 }
 
-const MENTOR_CAPACITY_FIELD = positiveWholeField(50, 'number of participants');
-const PLACE_CAPACITY_FIELD = positiveWholeField(1000, 'number of places');
+const MENTOR_CAPACITY_FIELD = positiveWholeField(50, 'whole_number_participants', 'number of participants');
+const PLACE_CAPACITY_FIELD = positiveWholeField(1000, 'whole_number_places', 'number of places');
 
 function hoursField(raw: RawCellValue | undefined): FieldResult<number | null> {
   const t = cellText(raw).replace(/\s*(uur|uren|u|h|heures?|hours?)$/i, '');
   if (t === '') return ok(null);
   const n = cellNumber(t);
-  return n !== null && n > 0 && n <= 2000 ? ok(n) : fail(`${quoted(raw)} is not a number of hours. Write a number such as 14 or 3,5.`);
+  return n !== null && n > 0 && n <= 2000 ? ok(n) : fail('hours', { value: shown(raw) }, `${quoted(raw)} is not a number of hours. Write a number such as 14 or 3,5.`);
 }
 
 function booleanField(raw: RawCellValue | undefined): FieldResult<boolean | null> {
   const b = cellBoolean(raw);
-  return b === undefined ? fail(`${quoted(raw)} is not yes or no. Write Ja/Nee, Oui/Non or Yes/No.`) : ok(b);
+  return b === undefined ? fail('yes_no', { value: shown(raw) }, `${quoted(raw)} is not yes or no. Write Ja/Nee, Oui/Non or Yes/No.`) : ok(b);
 }
 
 function dateField(raw: RawCellValue | undefined): FieldResult<string | null> {
   if (cellText(raw) === '') return ok(null);
   const d = cellDate(raw);
-  return d === null ? fail(`${quoted(raw)} is not a date. Write it as day/month/year, for example 23/11/2026 14:30.`) : ok(d);
+  return d === null ? fail('date', { value: shown(raw) }, `${quoted(raw)} is not a date. Write it as day/month/year, for example 23/11/2026 14:30.`) : ok(d);
 }
 
 const LANGUAGE_WORDS: Record<Language, string[]> = {
@@ -223,7 +235,7 @@ function languagesIn(raw: RawCellValue | undefined): FieldResult<Language[] | nu
   if (key === '') return ok(null);
   const words = new Set(key.split(' '));
   const found = (Object.keys(LANGUAGE_WORDS) as Language[]).filter((lang) => LANGUAGE_WORDS[lang].some((w) => words.has(w)));
-  return found.length > 0 ? ok(found) : fail(`${quoted(raw)} is not a language Meeloop knows. Write Nederlands, Français or English.`);
+  return found.length > 0 ? ok(found) : fail('language', { value: shown(raw) }, `${quoted(raw)} is not a language Meeloop knows. Write Nederlands, Français or English.`);
 }
 
 function languageField(raw: RawCellValue | undefined): FieldResult<Language | null> {
@@ -243,7 +255,7 @@ function roleField(raw: RawCellValue | undefined): FieldResult<OrganisationRole 
   if (BOTH.test(key) || (sends && hosts)) return ok('both');
   if (sends) return ok('sends');
   if (hosts) return ok('hosts');
-  return fail(`${quoted(raw)} is not a role. Write "ontvangt" (hosts), "stuurt" (sends) or "beide" (both).`);
+  return fail('role', { value: shown(raw) }, `${quoted(raw)} is not a role. Write "ontvangt" (hosts), "stuurt" (sends) or "beide" (both).`);
 }
 
 function formatField(raw: RawCellValue | undefined): FieldResult<PlaceFormat | null> {
@@ -253,14 +265,14 @@ function formatField(raw: RawCellValue | undefined): FieldResult<PlaceFormat | n
   if (/\b(dagdeel|dagdelen|day part|partie de journee)\b/.test(key)) return ok('day_part');
   if (/\b(uren|uur|heures|hours|\d+ ?[uh])\b/.test(key)) return ok('hours');
   if (/\b(dag|hele dag|volledige dag|journee|jour|day|full day)\b/.test(key)) return ok('day');
-  return fail(`${quoted(raw)} is not a format. Write halve dag, dag, dagdeel or uren.`);
+  return fail('format', { value: shown(raw) }, `${quoted(raw)} is not a format. Write halve dag, dag, dagdeel or uren.`);
 }
 
 function websiteField(raw: RawCellValue | undefined): FieldResult<string | null> {
   const t = cellText(raw);
   if (t === '') return ok(null);
   const url = /^https?:\/\//i.test(t) ? t : `https://${t}`;
-  return /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(url) && url.length <= 500 ? ok(url) : fail(`${quoted(raw)} is not a website address. Write it as www.organisation.be.`);
+  return /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(url) && url.length <= 500 ? ok(url) : fail('website', { value: shown(raw) }, `${quoted(raw)} is not a website address. Write it as www.organisation.be.`);
 }
 
 /** Splits "Jan De Smet" into first name "Jan" and last name "De Smet" (the first word is the first name). */
@@ -268,6 +280,12 @@ export function splitFullName(full: string): { firstName: string; lastName: stri
   const parts = full.trim().split(/\s+/);
   const [first = '', ...rest] = parts;
   return { firstName: first, lastName: rest.join(' ') };
+}
+
+function issue(row: number, column: string, letter: string, f: Pick<FieldFailure, 'code' | 'params' | 'message'>): CellIssue {
+  const out: CellIssue = { row, column, columnLetter: letter, code: f.code, message: f.message };
+  if (f.params !== undefined) out.params = f.params;
+  return out;
 }
 
 class RowReader {
@@ -288,14 +306,14 @@ class RowReader {
     if (col === undefined) return null;
     const r = parse(this.cells[col.index]);
     if (r.ok) return r.value;
-    this.issues.push({ row: this.rowNumber, column: col.header, columnLetter: col.letter, message: r.message });
+    this.issues.push(issue(this.rowNumber, col.header, col.letter, r));
     return null;
   }
 
-  /** A row-level issue, reported against the column of `field` (or the first mapped column). */
-  missing(field: string, message: string): void {
+  /** A row-level issue (a required value is empty), reported against the column of `field` (or the first mapped column). */
+  missing(field: string, code: CellIssueCode, message: string): void {
     const col = this.byField.get(field) ?? [...this.byField.values()].sort((a, b) => a.index - b.index)[0];
-    this.issues.push({ row: this.rowNumber, column: col?.header ?? '', columnLetter: col?.letter ?? columnLetter(0), message });
+    this.issues.push(issue(this.rowNumber, col?.header ?? '', col?.letter ?? columnLetter(0), { code, message }));
   }
 }
 
@@ -310,8 +328,8 @@ function readPerson(r: RowReader, rowNumber: number, options: NormaliseOptions):
     lastName ??= split.lastName === '' ? null : split.lastName;
   }
   const email = r.read('email', emailField);
-  if (email === null && cellText(r.raw('email')) === '') r.missing('email', 'The e-mail address is missing. Every person needs one: it is how Meeloop recognises them.');
-  if (firstName === null) r.missing(fullName === null ? 'firstName' : 'fullName', 'The name is missing. Fill in at least the first name.');
+  if (email === null && cellText(r.raw('email')) === '') r.missing('email', 'missing_email', 'The e-mail address is missing. Every person needs one: it is how Meeloop recognises them.');
+  if (firstName === null) r.missing(fullName === null ? 'firstName' : 'fullName', 'missing_name', 'The name is missing. Fill in at least the first name.');
   const record = {
     rowNumber,
     firstName: firstName ?? '',
@@ -353,7 +371,7 @@ function readMentor(r: RowReader, rowNumber: number, options: NormaliseOptions):
 function readOrganisation(r: RowReader, rowNumber: number, options: NormaliseOptions): OrganisationRecord | null {
   const countries = options.phoneCountries ?? ['BE', 'NL'];
   const name = r.read('name', textField(200));
-  if (name === null) r.missing('name', 'The organisation name is missing. Fill it in or delete the row.');
+  if (name === null) r.missing('name', 'missing_organisation_name', 'The organisation name is missing. Fill it in or delete the row.');
   const contactName = r.read('contactName', textField(200));
   const contactEmail = r.read('contactEmail', emailField);
   const contactPhone = r.read('contactPhone', phoneField(countries));
@@ -365,10 +383,10 @@ function readOrganisation(r: RowReader, rowNumber: number, options: NormaliseOpt
   const description = r.read('placeDescription', textField(20_000));
   const hasPlace = team !== null || capacity !== null;
   if (hasPlace && capacity === null && cellText(r.raw('placeCapacity')) === '') {
-    r.missing('placeCapacity', 'The number of places is missing. Write how many people this place can receive (1 or more).');
+    r.missing('placeCapacity', 'missing_capacity', 'The number of places is missing. Write how many people this place can receive (1 or more).');
   }
   if (format === 'hours' && hours === null && cellText(r.raw('placeHours')) === '') {
-    r.missing('placeHours', 'A place offered in hours needs the number of hours.');
+    r.missing('placeHours', 'missing_hours', 'A place offered in hours needs the number of hours.');
   }
   const record: OrganisationRecord = {
     rowNumber,

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { UnresolvedChoice } from '../../../../src-shared/schemas/import-preview.schema';
 import type { ImportPreview } from '../../../../src-shared/schemas/import.schema';
 import { DataTable } from '../../components/DataTable';
+import { cellIssueText } from './cell-issue-text';
 import { useFieldLabel } from './field-label';
 
 type Rejected = ImportPreview['rejected'][number];
@@ -35,7 +36,7 @@ export function PreviewStep({ preview, choices, overrides, onPick, isBusy }: Pro
     () => [
       rejectedColumn.accessor('row', { header: t('importer.row'), sortingFn: 'basic' }),
       rejectedColumn.accessor((r) => `${r.columnLetter} · ${r.column}`, { id: 'column', header: t('importer.column') }),
-      rejectedColumn.accessor('message', { header: t('importer.reason'), enableSorting: false }),
+      rejectedColumn.accessor((r) => cellIssueText(r, t), { id: 'reason', header: t('importer.reason'), enableSorting: false }),
     ],
     [t],
   );
