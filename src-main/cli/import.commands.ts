@@ -40,7 +40,7 @@ export const importCommands: Record<string, CommandSpec> = {
         unchanged: s.unchanged,
         duplicates: s.duplicates,
         duplicateReports: preview.duplicates,
-        rejected: preview.rejected.map((r) => ({ row: r.row, column: r.column, columnLetter: r.columnLetter, message: r.message })),
+        rejected: preview.rejected.map((r) => ({ row: r.row, column: r.column, columnLetter: r.columnLetter, code: r.code, message: r.message })),
         unresolvedChoices: preview.unresolvedChoices,
         newOrganisations: preview.newOrganisations,
         mapping: preview.columns.filter((c) => c.field !== null).map((c) => ({ column: c.header, field: c.field })),

@@ -216,7 +216,7 @@ describe('through the contract and the CLI', () => {
     const dry = await cli(['import', fx.msForms, '--programme', String(programmeId), '--as', 'participants', '--dry-run']);
     expect(dry.code).toBe(0);
     expect(dry.out).toMatchObject({ ok: true, dryRun: true, rows: 6, duplicates: 1, created: expect.any(Number), updated: 0 });
-    expect(dry.out.rejected).toEqual(expect.arrayContaining([expect.objectContaining({ row: 4, column: 'E-mailadres', message: expect.any(String) })]));
+    expect(dry.out.rejected).toEqual(expect.arrayContaining([expect.objectContaining({ row: 4, column: 'E-mailadres', code: 'email', message: expect.any(String) })]));
     expect((dry.out.unresolvedChoices as unknown[]).length).toBeGreaterThan(0);
     const real = await cli(['import', fx.msForms, '--programme', String(programmeId), '--as', 'participants']);
     expect(real.out).toMatchObject({ ok: true, dryRun: false, importId: expect.any(Number) });
