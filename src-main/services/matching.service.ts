@@ -209,34 +209,11 @@ async function readScenario(db: Db, id: number): Promise<Scenario> {
   const row = await db.selectFrom('matching_scenarios').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('not_found', `There is no matching scenario with number ${id}. Run the matching again.`);
   const summary = JSON.parse(row.summary) as Omit<Scenario, 'assignments' | 'outcomes'>;
-  const rows = await db
-    .selectFrom('scenario_assignments as s')
-    .innerJoin('applications as a', 'a.id', 's.application_id')
-    .innerJoin('people as p', 'p.id', 'a.participant_id')
-    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
-    .leftJoin('places as pl', 'pl.id', 's.place_id')
-    .leftJoin('people as m', 'm.id', 's.mentor_id')
-    .select(['s.application_id', 'p.id as person_id', 'p.first_name', 'p.last_name', 'p.email', 's.organisation_id', 'o.name', 's.place_id', 'pl.team', 's.mentor_id', 'm.first_name as mf', 'm.last_name as ml', 's.rank', 's.is_pinned'])
-    .where('s.scenario_id', '=', id)
-    .execute();
   return {
     ...summary,
     id: row.id,
     publishedAt: row.published_at,
-    assignments: rows.map((r) => ({
-      applicationId: r.application_id,
-      participantId: r.person_id,
-      participantName: `${r.first_name} ${r.last_name}`.trim(),
-      email: r.email,
-      organisationId: r.organisation_id,
-      organisationName: r.name,
-      placeId: r.place_id,
-      placeName: r.team,
-      mentorId: r.mentor_id,
-      mentorName: r.mf === null ? null : `${r.mf} ${r.ml ?? ''}`.trim(),
-      rank: r.rank,
-      isPinned: r.is_pinned === 1,
-    })),
+    assignments: await repo.loadScenarioAssignments(db, id),
     outcomes: JSON.parse(row.outcomes) as Scenario['outcomes'],
   };
 }
@@ -299,37 +276,7 @@ export async function publishScenario(ctx: ServiceContext, scenarioId: number): 
 
 /** The programme's current placements with names, for the matching board. */
 export async function listPlacements(ctx: ServiceContext, programmeId: number): Promise<PlacementView[]> {
-  const rows = await ctx.db
-    .selectFrom('placements as pl')
-    .innerJoin('applications as a', 'a.id', 'pl.application_id')
-    .innerJoin('people as p', 'p.id', 'a.participant_id')
-    .innerJoin('organisations as o', 'o.id', 'pl.organisation_id')
-    .leftJoin('places as place', 'place.id', 'pl.place_id')
-    .leftJoin('people as m', 'm.id', 'pl.mentor_id')
-    .select(['pl.id', 'pl.application_id', 'p.id as person_id', 'p.first_name', 'p.last_name', 'p.email', 'pl.organisation_id', 'o.name', 'pl.place_id', 'place.team', 'pl.mentor_id', 'm.first_name as mf', 'm.last_name as ml', 'pl.rank_obtained', 'pl.is_pinned', 'pl.status', 'pl.decided_by', 'pl.decided_at'])
-    .where('a.programme_id', '=', programmeId)
-    .orderBy('p.last_name')
-    .orderBy('p.first_name')
-    .orderBy('pl.id')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    applicationId: r.application_id,
-    participantId: r.person_id,
-    participantName: `${r.first_name} ${r.last_name}`.trim(),
-    email: r.email,
-    organisationId: r.organisation_id,
-    organisationName: r.name,
-    placeId: r.place_id,
-    placeName: r.team,
-    mentorId: r.mentor_id,
-    mentorName: r.mf === null ? null : `${r.mf} ${r.ml ?? ''}`.trim(),
-    rank: r.rank_obtained,
-    isPinned: r.is_pinned === 1,
-    status: r.status,
-    decidedBy: r.decided_by,
-    decidedAt: r.decided_at,
-  }));
+  return repo.loadPlacementViews(ctx.db, programmeId);
 }
 
 async function placementProgramme(db: Db, placementId: number): Promise<{ programmeId: number; roundId: number | null }> {

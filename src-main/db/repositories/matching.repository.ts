@@ -1,4 +1,5 @@
 import type { Availability, Language } from '../../../src-shared/schemas/common.schema';
+import type { PlacementView, ScenarioAssignment } from '../../../src-shared/schemas/matching.schema';
 import type { Db } from '../connection';
 import { parseJson } from './json';
 
@@ -203,4 +204,70 @@ export async function organisationNames(db: Db, ids: number[]): Promise<Map<numb
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The columns both a scenario's assignments and the published placements show, with names. */
+interface NamedAssignmentRow {
+  application_id: number;
+  person_id: number;
+  first_name: string;
+  last_name: string;
+  email: string | null;
+  organisation_id: number;
+  name: string;
+  place_id: number | null;
+  team: string | null;
+  mentor_id: number | null;
+  mf: string | null;
+  ml: string | null;
+  is_pinned: number;
+}
+
+function namedAssignment(r: NamedAssignmentRow): Omit<ScenarioAssignment, 'rank'> {
+  return {
+    applicationId: r.application_id,
+    participantId: r.person_id,
+    participantName: `${r.first_name} ${r.last_name}`.trim(),
+    email: r.email,
+    organisationId: r.organisation_id,
+    organisationName: r.name,
+    placeId: r.place_id,
+    placeName: r.team,
+    mentorId: r.mentor_id,
+    mentorName: r.mf === null ? null : `${r.mf} ${r.ml ?? ''}`.trim(),
+    isPinned: r.is_pinned === 1,
+  };
+}
+
+/** A stored scenario's assignments with the names the board shows. */
+export async function loadScenarioAssignments(db: Db, scenarioId: number): Promise<ScenarioAssignment[]> {
+  const rows = await db
+    .selectFrom('scenario_assignments as s')
+    .innerJoin('applications as a', 'a.id', 's.application_id')
+    .innerJoin('people as p', 'p.id', 'a.participant_id')
+    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .leftJoin('places as pl', 'pl.id', 's.place_id')
+    .leftJoin('people as m', 'm.id', 's.mentor_id')
+    .select(['s.application_id', 'p.id as person_id', 'p.first_name', 'p.last_name', 'p.email', 's.organisation_id', 'o.name', 's.place_id', 'pl.team', 's.mentor_id', 'm.first_name as mf', 'm.last_name as ml', 's.rank', 's.is_pinned'])
+    .where('s.scenario_id', '=', scenarioId)
+    .execute();
+  return rows.map((r) => ({ ...namedAssignment(r), rank: r.rank }));
+}
+
+/** The programme's placements (every status) with names, ordered by participant. */
+export async function loadPlacementViews(db: Db, programmeId: number): Promise<PlacementView[]> {
+  const rows = await db
+    .selectFrom('placements as pl')
+    .innerJoin('applications as a', 'a.id', 'pl.application_id')
+    .innerJoin('people as p', 'p.id', 'a.participant_id')
+    .innerJoin('organisations as o', 'o.id', 'pl.organisation_id')
+    .leftJoin('places as place', 'place.id', 'pl.place_id')
+    .leftJoin('people as m', 'm.id', 'pl.mentor_id')
+    .select(['pl.id', 'pl.application_id', 'p.id as person_id', 'p.first_name', 'p.last_name', 'p.email', 'pl.organisation_id', 'o.name', 'pl.place_id', 'place.team', 'pl.mentor_id', 'm.first_name as mf', 'm.last_name as ml', 'pl.rank_obtained', 'pl.is_pinned', 'pl.status', 'pl.decided_by', 'pl.decided_at'])
+    .where('a.programme_id', '=', programmeId)
+    .orderBy('p.last_name')
+    .orderBy('p.first_name')
+    .orderBy('pl.id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, ...namedAssignment(r), rank: r.rank_obtained, status: r.status, decidedBy: r.decided_by, decidedAt: r.decided_at }));
 }
