@@ -61,8 +61,6 @@ const en: Messages = {
     },
     hours: '{{hours}} hours per participant',
     maxChoices: 'max. {{count}} choices',
-    createTitle: 'New programme',
-    created: 'Programme "{{name}}" created.',
     totals: '{{organisations}} organisations · {{people}} people',
   },
   programme: {
@@ -393,13 +391,6 @@ const en: Messages = {
   importer: importerTexts.en,
   planner: plannerTexts.en,
   documents: documentsTexts.en,
-  placeholder: {
-    import: 'Here you will soon read in the spreadsheets of partner networks, with a preview and column mapping before anything is saved.',
-    planner: 'Here you will soon plan the preparation and debrief sessions and the hours of each placement.',
-    documents: 'Here you will soon make programmes, consent forms and lists to print or share.',
-    coming: 'Not available yet',
-    comingText: 'This part comes in a next version of Meeloop. Nothing is lost: everything you enter now will be usable there straight away.',
-  },
   settings: {
     backups: 'Backups',
     backupsHint: 'Meeloop makes a backup every day and before big changes. Restoring a backup first keeps the current state as a backup.',

@@ -61,8 +61,6 @@ const fr: Messages = {
     },
     hours: '{{hours}} heures par participant',
     maxChoices: 'max. {{count}} choix',
-    createTitle: 'Nouveau programme',
-    created: 'Programme « {{name}} » créé.',
     totals: '{{organisations}} organisations · {{people}} personnes',
   },
   programme: {
@@ -393,13 +391,6 @@ const fr: Messages = {
   importer: importerTexts.fr,
   planner: plannerTexts.fr,
   documents: documentsTexts.fr,
-  placeholder: {
-    import: 'Ici, vous importerez bientôt les tableurs des réseaux partenaires, avec un aperçu et la correspondance des colonnes avant tout enregistrement.',
-    planner: 'Ici, vous planifierez bientôt les séances de préparation et de retour ainsi que les heures de chaque appariement.',
-    documents: 'Ici, vous créerez bientôt programmes, formulaires de consentement et listes à imprimer ou partager.',
-    coming: 'Pas encore disponible',
-    comingText: 'Cette partie arrive dans une prochaine version de Meeloop. Rien ne se perd : tout ce que vous saisissez maintenant y sera directement utilisable.',
-  },
   settings: {
     backups: 'Copies de sauvegarde',
     backupsHint: 'Meeloop fait une copie chaque jour et avant les grandes modifications. Restaurer une copie garde d\'abord l\'état actuel comme copie.',

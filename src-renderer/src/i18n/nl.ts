@@ -60,8 +60,6 @@ const nl = {
     },
     hours: '{{hours}} uur per deelnemer',
     maxChoices: 'max. {{count}} keuzes',
-    createTitle: 'Nieuw programma',
-    created: 'Programma "{{name}}" aangemaakt.',
     totals: '{{organisations}} organisaties · {{people}} mensen',
   },
   programme: {
@@ -392,13 +390,6 @@ const nl = {
   importer: importerTexts.nl,
   planner: plannerTexts.nl,
   documents: documentsTexts.nl,
-  placeholder: {
-    import: 'Hier leest u straks de spreadsheets van partnernetwerken in, met voorbeeld en kolomkoppeling voordat er iets wordt opgeslagen.',
-    planner: 'Hier plant u straks de voorbereidings- en terugkomsessies en de uren van elke koppeling.',
-    documents: 'Hier maakt u straks programma’s, toestemmingsformulieren en lijsten om af te drukken of te delen.',
-    coming: 'Nog niet beschikbaar',
-    comingText: 'Dit onderdeel komt in een volgende versie van Meeloop. Er gaat niets verloren: alles wat u nu invoert, is dan meteen bruikbaar.',
-  },
   settings: {
     backups: 'Reservekopieën',
     backupsHint: 'Meeloop maakt elke dag een reservekopie en ook voor grote wijzigingen. Een reservekopie terugzetten bewaart eerst de huidige toestand als reservekopie.',
