@@ -101,6 +101,38 @@ export function ScenarioComparison({ summaries, isLoading, shownId, onView }: Pr
   );
 }
 
+/** Organisations down, scenarios across: the shape of both the fill and the reciprocity table. */
+function PerScenarioTable({ scenarios, caption, firstHeader, rows, cell }: { scenarios: Scenario[]; caption: string; firstHeader: string; rows: [number, string][]; cell: (s: Scenario, organisationId: number) => ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-wrap">
+      <table className="data-table compare-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{firstHeader}</th>
+            {scenarios.map((s) => (
+              <th key={s.id} scope="col">
+                {t('matching.scenario', { id: s.id })} · {t(`matching.modes.${s.mode}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([id, name]) => (
+            <tr key={id}>
+              <th scope="row">{name}</th>
+              {scenarios.map((s) => (
+                <td key={s.id}>{cell(s, id)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 function FillAndReciprocity({ scenarios }: { scenarios: Scenario[] }) {
   const { t } = useTranslation();
   const hostNames = new Map<number, string>();
@@ -110,86 +142,43 @@ function FillAndReciprocity({ scenarios }: { scenarios: Scenario[] }) {
   for (const s of scenarios) for (const r of s.reciprocity) if (r.sendsWithoutHosting || r.belowMinPlaces) flaggedNames.set(r.organisationId, r.organisationName);
   const flagged = [...flaggedNames.entries()].sort((a, b) => a[1].localeCompare(b[1]));
 
+  const fillCell = (s: Scenario, id: number) => {
+    const f = s.fill.find((x) => x.organisationId === id);
+    if (!f) return t('app.none');
+    const isFull = f.capacity > 0 && f.taken >= f.capacity;
+    return (
+      <span className="fill">
+        <meter min={0} max={Math.max(f.capacity, 1)} value={f.taken} aria-hidden="true" />
+        <span className={isFull ? 'fill-full' : undefined}>{t('matching.fillCell', { taken: f.taken, capacity: f.capacity })}</span>
+      </span>
+    );
+  };
+  const reciprocityCell = (s: Scenario, id: number) => {
+    const r = s.reciprocity.find((x) => x.organisationId === id);
+    if (!r) return t('app.none');
+    return (
+      <>
+        {t('matching.reciprocityCell', { sent: r.sent, received: r.received, count: r.placesOffered })}
+        <span className="badges">
+          {r.sendsWithoutHosting ? <span className="badge badge-warn">{t('matching.flagSends')}</span> : null}
+          {r.belowMinPlaces ? <span className="badge badge-warn">{t('matching.flagBelowMin')}</span> : null}
+        </span>
+      </>
+    );
+  };
+
   return (
     <>
       <details className="compare-details">
         <summary>{t('matching.fillTitle')}</summary>
-        <div className="table-wrap">
-          <table className="data-table compare-table">
-            <caption className="visually-hidden">{t('matching.fillTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('matching.host')}</th>
-                {scenarios.map((s) => (
-                  <th key={s.id} scope="col">
-                    {t('matching.scenario', { id: s.id })} · {t(`matching.modes.${s.mode}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {hosts.map(([id, name]) => (
-                <tr key={id}>
-                  <th scope="row">{name}</th>
-                  {scenarios.map((s) => {
-                    const f = s.fill.find((x) => x.organisationId === id);
-                    if (!f) return <td key={s.id}>{t('app.none')}</td>;
-                    const isFull = f.capacity > 0 && f.taken >= f.capacity;
-                    return (
-                      <td key={s.id}>
-                        <span className="fill">
-                          <meter min={0} max={Math.max(f.capacity, 1)} value={f.taken} aria-hidden="true" />
-                          <span className={isFull ? 'fill-full' : undefined}>{t('matching.fillCell', { taken: f.taken, capacity: f.capacity })}</span>
-                        </span>
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <PerScenarioTable scenarios={scenarios} caption={t('matching.fillTitle')} firstHeader={t('matching.host')} rows={hosts} cell={fillCell} />
       </details>
       <details className="compare-details" open={flagged.length > 0 ? true : undefined}>
         <summary>{t('matching.reciprocityTitle')}</summary>
         {flagged.length === 0 ? (
           <p>{t('matching.reciprocityNone')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="data-table compare-table">
-              <caption className="visually-hidden">{t('matching.reciprocityTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('organisation.name')}</th>
-                  {scenarios.map((s) => (
-                    <th key={s.id} scope="col">
-                      {t('matching.scenario', { id: s.id })} · {t(`matching.modes.${s.mode}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {flagged.map(([id, name]) => (
-                  <tr key={id}>
-                    <th scope="row">{name}</th>
-                    {scenarios.map((s) => {
-                      const r = s.reciprocity.find((x) => x.organisationId === id);
-                      if (!r) return <td key={s.id}>{t('app.none')}</td>;
-                      return (
-                        <td key={s.id}>
-                          {t('matching.reciprocityCell', { sent: r.sent, received: r.received, count: r.placesOffered })}
-                          <span className="badges">
-                            {r.sendsWithoutHosting ? <span className="badge badge-warn">{t('matching.flagSends')}</span> : null}
-                            {r.belowMinPlaces ? <span className="badge badge-warn">{t('matching.flagBelowMin')}</span> : null}
-                          </span>
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <PerScenarioTable scenarios={scenarios} caption={t('matching.reciprocityTitle')} firstHeader={t('organisation.name')} rows={flagged} cell={reciprocityCell} />
         )}
       </details>
     </>
