@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import type { SheetRow, WorkbookData } from '../../domain/import/sheet-data';
-import { PROGRESS_EVERY, SpreadsheetRejected, type ReadOptions } from './read-options';
+import type { SheetRow } from '../../domain/import/sheet-data';
+import { PROGRESS_EVERY, SpreadsheetRejected, type ReadOptions, type RowSink, type WorkbookInfo } from './read-options';
 import { rejection } from './xlsx-inspect';
 
 /**
@@ -87,11 +87,13 @@ export function parseCsvText(text: string, options: ReadOptions, name = 'CSV'): 
   return { rows, separator };
 }
 
-/** Reads a .csv file into a one-sheet workbook named after the file. */
-export async function readCsv(file: string, options: ReadOptions): Promise<WorkbookData> {
+/** Reads a .csv file as one sheet named after the file, handed to `sink` in batches. */
+export async function readCsv(file: string, options: ReadOptions, sink: RowSink): Promise<WorkbookInfo> {
   const bytes = await fs.promises.readFile(file);
   const { text, encoding } = decodeCsvBytes(bytes);
   const name = path.basename(file, path.extname(file));
   const { rows, separator } = parseCsvText(text, options, name);
-  return { format: 'csv', encoding, separator, sheets: [{ name, rows, isHidden: false }] };
+  for (let i = 0; i < rows.length; i += PROGRESS_EVERY) sink({ sheetIndex: 0, sheetName: name, isHidden: false, rows: rows.slice(i, i + PROGRESS_EVERY) });
+  if (rows.length === 0) sink({ sheetIndex: 0, sheetName: name, isHidden: false, rows: [] });
+  return { format: 'csv', encoding, separator };
 }

@@ -1,15 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { FileRejection } from '../../../src-shared/schemas/import-preview.schema';
 import type { WorkbookData } from '../../domain/import/sheet-data';
-import { SpreadsheetRejected } from './read-options';
-import { readSpreadsheet, type ParseJob, type ParseMessage } from './read-spreadsheet';
+import { ParseWorkerHost, type HostedJobResult, type WorkerSpec } from './parse-worker-host';
+import { SpreadsheetRejected, type RowSink } from './read-options';
+import { readSpreadsheet, WorkbookCollector, type ParseJob } from './read-spreadsheet';
 import { DEFAULT_INSPECT_LIMITS, inspectSpreadsheetFile, rangeSize, rejection, type InspectLimits, type InspectResult } from './xlsx-inspect';
 
 /**
  * The one entry point the import service calls: inspect the file, then parse it in a worker thread with
- * a time and a memory limit, reporting progress. A hostile file can at worst kill its worker.
+ * a time and a memory limit, reporting progress and handing rows on in batches while it reads. A hostile
+ * file can at worst kill its worker. The worker is long-lived (parse-worker-host.ts).
  *
  * Where the worker code comes from (in this order):
  *  1. `parse-worker.js` next to this module's bundle (electron-vite: add the main input
@@ -30,6 +31,11 @@ export interface LoadOptions {
   maxMemoryMb?: number;
   /** Rows read so far and how many are expected (null when the file does not say); see ReadOptions. */
   onProgress?: (rowsRead: number, rowsExpected: number | null) => void;
+  /**
+   * Rows as they are read, in batches (before the whole file is read). The result still holds every
+   * row; this lets the caller work on the first rows while the worker reads the rest.
+   */
+  onRows?: RowSink;
   /** Force a mode (tests, benchmarks); default 'auto' as described above. */
   mode?: 'auto' | 'worker' | 'in-process';
 }
@@ -39,10 +45,8 @@ export type LoadResult =
   | { ok: true; workbook: WorkbookData; inspection: Extract<InspectResult, { ok: true }>; mode: 'worker' | 'in-process' }
   | { ok: false; rejection: FileRejection };
 
-type WorkerSpec = { file: string; eval: boolean } | null;
-
 /** Finds the worker entry (see the module comment); null when only in-process parsing is possible. */
-export function resolveParseWorker(dir: string = __dirname): WorkerSpec {
+export function resolveParseWorker(dir: string = __dirname): WorkerSpec | null {
   const bundled = path.join(dir, 'parse-worker.js');
   if (fs.existsSync(bundled)) return { file: bundled, eval: false };
   const source = path.join(dir, 'parse-worker.ts');
@@ -57,48 +61,34 @@ export function resolveParseWorker(dir: string = __dirname): WorkerSpec {
   return null;
 }
 
-function runInWorker(spec: NonNullable<WorkerSpec>, job: ParseJob, timeoutMs: number, maxMemoryMb: number, onProgress?: (rows: number, total: number | null) => void): Promise<{ ok: true; workbook: WorkbookData } | { ok: false; rejection: FileRejection }> {
-  return new Promise((resolve) => {
-    const worker = new Worker(spec.file, {
-      eval: spec.eval,
-      workerData: job,
-      resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 4 },
-      stdout: false,
-      stderr: false,
-    });
-    let settled = false;
-    const settle = (r: { ok: true; workbook: WorkbookData } | { ok: false; rejection: FileRejection }) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve(r);
-    };
-    const timer = setTimeout(() => settle({ ok: false, rejection: rejection('timeout') }), timeoutMs);
-    worker.on('message', (m: ParseMessage) => {
-      if (m.type === 'progress') onProgress?.(m.rows, m.total);
-      else if (m.type === 'done') settle({ ok: true, workbook: m.workbook });
-      else if (m.type === 'rejected') settle({ ok: false, rejection: m.rejection });
-      else settle({ ok: false, rejection: rejection('unreadable') });
-    });
-    worker.on('error', (e: Error & { code?: string }) => {
-      settle({ ok: false, rejection: rejection(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out_of_memory' : 'unreadable') });
-    });
-    worker.on('exit', () => settle({ ok: false, rejection: rejection('unreadable') }));
-  });
+let host: ParseWorkerHost | null | undefined;
+
+/** The process's parse worker host, or null when no worker entry exists (in-process parsing). */
+export function parseWorkerHost(): ParseWorkerHost | null {
+  if (host === undefined) {
+    const spec = resolveParseWorker();
+    host = spec ? new ParseWorkerHost(spec) : null;
+  }
+  return host;
 }
 
-async function runInProcess(job: ParseJob, timeoutMs: number, onProgress?: (rows: number, total: number | null) => void): Promise<{ ok: true; workbook: WorkbookData } | { ok: false; rejection: FileRejection }> {
+/** Starts the parse worker ahead of the first import, so that one does not wait for it. */
+export function warmParseWorker(maxMemoryMb = DEFAULT_MAX_MEMORY_MB): void {
+  parseWorkerHost()?.warm(maxMemoryMb);
+}
+
+const DEFAULT_MAX_MEMORY_MB = 512;
+
+async function runInProcess(job: ParseJob, timeoutMs: number, sink: RowSink, onProgress?: (rows: number, total: number | null) => void): Promise<HostedJobResult> {
   const deadline = Date.now() + timeoutMs;
   try {
-    const workbook = await readSpreadsheet(job.file, job.format, {
-      maxRows: job.maxRows,
-      maxColumns: job.maxColumns,
-      expectedRows: job.expectedRows,
-      ...(onProgress ? { onProgress } : {}),
-      shouldStop: () => Date.now() > deadline,
-    });
-    return { ok: true, workbook };
+    const info = await readSpreadsheet(
+      job.file,
+      job.format,
+      { maxRows: job.maxRows, maxColumns: job.maxColumns, expectedRows: job.expectedRows, ...(job.sheetParts ? { sheetParts: job.sheetParts } : {}), ...(onProgress ? { onProgress } : {}), shouldStop: () => Date.now() > deadline },
+      sink,
+    );
+    return { ok: true, info };
   } catch (e) {
     if (e instanceof SpreadsheetRejected) return { ok: false, rejection: e.rejection };
     return { ok: false, rejection: rejection('unreadable') };
@@ -130,14 +120,30 @@ export async function loadSpreadsheet(file: string, options: LoadOptions = {}): 
   const inspection = await inspectSpreadsheetFile(file, limits);
   if (!inspection.ok) return inspection;
   const job: ParseJob = { file: path.resolve(file), format: inspection.format, maxRows: limits.maxRows, maxColumns: limits.maxColumns, expectedRows: declaredRows(inspection) };
+  if (inspection.format === 'xlsx') {
+    job.sheetParts = {};
+    for (const s of inspection.sheets) {
+      const n = /sheet(\d+)\.xml$/.exec(s.part)?.[1];
+      if (n !== undefined) job.sheetParts[n] = { name: s.name, isHidden: s.isHidden };
+    }
+  }
   const timeoutMs = options.timeoutMs ?? 60_000;
   const mode = options.mode ?? 'auto';
-  const spec = mode === 'in-process' ? null : resolveParseWorker();
-  if (mode === 'worker' && spec === null) throw new Error('The spreadsheet parse worker was not found next to load-spreadsheet.');
-  const result = spec
-    ? await runInWorker(spec, job, timeoutMs, options.maxMemoryMb ?? 512, options.onProgress)
-    : await runInProcess(job, timeoutMs, options.onProgress);
+  const workers = mode === 'in-process' ? null : parseWorkerHost();
+  if (mode === 'worker' && workers === null) throw new Error('The spreadsheet parse worker was not found next to load-spreadsheet.');
+  const collector = new WorkbookCollector();
+  const onRows = options.onRows;
+  const sink: RowSink = onRows
+    ? (batch) => {
+        collector.add(batch);
+        onRows(batch);
+      }
+    : collector.add;
+  const result = workers
+    ? await workers.run(job, { timeoutMs, maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB, onRows: sink, ...(options.onProgress ? { onProgress: options.onProgress } : {}) })
+    : await runInProcess(job, timeoutMs, sink, options.onProgress);
   if (!result.ok) return result;
-  if (result.workbook.sheets.every((s) => s.rows.length === 0)) return { ok: false, rejection: rejection('empty_file') };
-  return { ok: true, workbook: result.workbook, inspection, mode: spec ? 'worker' : 'in-process' };
+  const workbook = collector.finish(result.info);
+  if (workbook.sheets.every((s) => s.rows.length === 0)) return { ok: false, rejection: rejection('empty_file') };
+  return { ok: true, workbook, inspection, mode: workers ? 'worker' : 'in-process' };
 }

@@ -1,27 +1,28 @@
 /**
- * Worker-thread entry of the spreadsheet parser (see load-spreadsheet.ts). It reads one file and posts
- * progress, then the sheets or a rejection. Built as its own entry so the bundle has a file to start:
- * electron.vite.config.ts main input `'parse-worker': 'src-main/io/spreadsheet/parse-worker.ts'` emits
- * out/main/parse-worker.js next to index.js.
+ * Worker-thread entry of the spreadsheet parser (see parse-worker-host.ts). The worker lives on between
+ * imports (a fresh worker per file spent most of its time loading exceljs and warming up); it takes one
+ * job at a time, posts rows in batches as it reads them, then `done` or a rejection. Built as its own
+ * entry so the bundle has a file to start: electron.vite.config.ts main input
+ * `'parse-worker': 'src-main/io/spreadsheet/parse-worker.ts'` emits out/main/parse-worker.js next to index.js.
  */
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort } from 'node:worker_threads';
 import { SpreadsheetRejected } from './read-options';
-import { readSpreadsheet, type ParseJob, type ParseMessage } from './read-spreadsheet';
+import { readSpreadsheet, type ParseMessage, type ParseRequest } from './read-spreadsheet';
 
-async function run(job: ParseJob): Promise<void> {
+async function run({ id, job }: ParseRequest): Promise<void> {
   const post = (m: ParseMessage) => parentPort?.postMessage(m);
   try {
-    const workbook = await readSpreadsheet(job.file, job.format, {
-      maxRows: job.maxRows,
-      maxColumns: job.maxColumns,
-      expectedRows: job.expectedRows,
-      onProgress: (rows, total) => post({ type: 'progress', rows, total }),
-    });
-    post({ type: 'done', workbook });
+    const info = await readSpreadsheet(
+      job.file,
+      job.format,
+      { maxRows: job.maxRows, maxColumns: job.maxColumns, expectedRows: job.expectedRows, ...(job.sheetParts ? { sheetParts: job.sheetParts } : {}), onProgress: (rows, total) => post({ type: 'progress', id, rows, total }) },
+      (batch) => post({ type: 'rows', id, batch }),
+    );
+    post({ type: 'done', id, info });
   } catch (e) {
-    if (e instanceof SpreadsheetRejected) post({ type: 'rejected', rejection: e.rejection });
-    else post({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
+    if (e instanceof SpreadsheetRejected) post({ type: 'rejected', id, rejection: e.rejection });
+    else post({ type: 'failed', id, message: e instanceof Error ? e.message : String(e) });
   }
 }
 
-if (!isMainThread && parentPort) void run(workerData as ParseJob);
+if (!isMainThread && parentPort) parentPort.on('message', (m: ParseRequest) => void run(m));

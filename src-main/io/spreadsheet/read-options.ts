@@ -1,4 +1,5 @@
 import type { FileRejection } from '../../../src-shared/schemas/import-preview.schema';
+import type { SheetRow, WorkbookData } from '../../domain/import/sheet-data';
 
 /** Options shared by the .xlsx and .csv readers. */
 export interface ReadOptions {
@@ -12,12 +13,36 @@ export interface ReadOptions {
   onProgress?: (rowsRead: number, rowsExpected: number | null) => void;
   /** The rows the .xlsx file declares (its sheets' dimensions), when every sheet declares one. */
   expectedRows?: number | null;
+  /**
+   * Sheet names and hidden state by worksheet number (the 2 of xl/worksheets/sheet2.xml), as the
+   * pre-parse check read them from workbook.xml. exceljs's streaming reader names a sheet only when
+   * workbook.xml comes before the sheet in the zip; writers do not all put it there.
+   */
+  sheetParts?: Record<string, { name: string; isHidden: boolean }>;
   /** Polled per row: lets the in-process fallback honour the time limit. */
   shouldStop?: () => boolean;
 }
 
-/** How often the readers report progress, in rows read. */
+/** How often the readers report progress, in rows read; also the size of the row batches they hand on. */
 export const PROGRESS_EVERY = 500;
+
+/**
+ * Rows of one sheet handed on while the file is still being read (PROGRESS_EVERY at a time, and the
+ * rest at the end of the sheet), so the import can map and normalise them while the reader goes on.
+ */
+export interface RowBatch {
+  /** 0-based position of the sheet in the workbook. */
+  sheetIndex: number;
+  sheetName: string;
+  isHidden: boolean;
+  rows: SheetRow[];
+}
+
+/** Where a reader puts its rows. A sheet without rows still gets one (empty) batch, so it is listed. */
+export type RowSink = (batch: RowBatch) => void;
+
+/** What a reader returns besides its rows: the format and, for CSV, what was detected. */
+export type WorkbookInfo = Omit<WorkbookData, 'sheets'>;
 
 /** Thrown inside the readers to stop at once with a coordinator-facing rejection. */
 export class SpreadsheetRejected extends Error {

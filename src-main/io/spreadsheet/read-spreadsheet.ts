@@ -1,15 +1,38 @@
 import type { FileRejection } from '../../../src-shared/schemas/import-preview.schema';
-import type { WorkbookData } from '../../domain/import/sheet-data';
+import type { SheetData, WorkbookData } from '../../domain/import/sheet-data';
 import { readCsv } from './csv-reader';
-import type { ReadOptions } from './read-options';
+import type { ReadOptions, RowBatch, RowSink, WorkbookInfo } from './read-options';
 import { readXlsx } from './sheet-reader';
 
 /** Reads an inspected file with the reader of its format. Runs inside the parse worker (or in-process). */
-export function readSpreadsheet(file: string, format: 'xlsx' | 'csv', options: ReadOptions): Promise<WorkbookData> {
-  return format === 'xlsx' ? readXlsx(file, options) : readCsv(file, options);
+export function readSpreadsheet(file: string, format: 'xlsx' | 'csv', options: ReadOptions, sink: RowSink): Promise<WorkbookInfo> {
+  return format === 'xlsx' ? readXlsx(file, options, sink) : readCsv(file, options, sink);
 }
 
-/** What the parse worker receives as workerData. */
+/** Puts row batches back together into sheets, in workbook order. */
+export class WorkbookCollector {
+  private readonly sheets: SheetData[] = [];
+
+  readonly add: RowSink = (batch: RowBatch) => {
+    let sheet = this.sheets[batch.sheetIndex];
+    if (!sheet) {
+      sheet = { name: batch.sheetName, rows: [], isHidden: batch.isHidden };
+      this.sheets[batch.sheetIndex] = sheet;
+    }
+    for (const row of batch.rows) sheet.rows.push(row);
+  };
+
+  /** Rows collected so far, over all sheets. */
+  get rowCount(): number {
+    return this.sheets.reduce((n, s) => n + (s?.rows.length ?? 0), 0);
+  }
+
+  finish(info: WorkbookInfo): WorkbookData {
+    return { ...info, sheets: this.sheets.filter((s): s is SheetData => s !== undefined) };
+  }
+}
+
+/** What the parse worker receives for one file. */
 export interface ParseJob {
   file: string;
   format: 'xlsx' | 'csv';
@@ -17,11 +40,21 @@ export interface ParseJob {
   maxColumns: number;
   /** Rows the .xlsx file declares (see ReadOptions.expectedRows); null for CSV or when unknown. */
   expectedRows: number | null;
+  /** See ReadOptions.sheetParts. */
+  sheetParts?: Record<string, { name: string; isHidden: boolean }>;
 }
 
-/** Messages the parse worker posts to its parent. */
+/** What the parent posts to the (long-lived) parse worker: one job at a time, tagged with an id. */
+export interface ParseRequest {
+  type: 'job';
+  id: number;
+  job: ParseJob;
+}
+
+/** Messages the parse worker posts to its parent, tagged with the id of the job. */
 export type ParseMessage =
-  | { type: 'progress'; rows: number; total: number | null }
-  | { type: 'done'; workbook: WorkbookData }
-  | { type: 'rejected'; rejection: FileRejection }
-  | { type: 'failed'; message: string };
+  | { type: 'progress'; id: number; rows: number; total: number | null }
+  | { type: 'rows'; id: number; batch: RowBatch }
+  | { type: 'done'; id: number; info: WorkbookInfo }
+  | { type: 'rejected'; id: number; rejection: FileRejection }
+  | { type: 'failed'; id: number; message: string };

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { RawCellValue } from '../../domain/import/cell-values';
-import type { SheetData, SheetRow, WorkbookData } from '../../domain/import/sheet-data';
+import type { SheetRow } from '../../domain/import/sheet-data';
 import { rejection } from './xlsx-inspect';
-import { PROGRESS_EVERY, SpreadsheetRejected, type ReadOptions } from './read-options';
+import { PROGRESS_EVERY, SpreadsheetRejected, type ReadOptions, type RowSink, type WorkbookInfo } from './read-options';
 
 /**
  * Reads an .xlsx file with exceljs's streaming WorkbookReader. Never use the full `Workbook.xlsx`
@@ -39,8 +39,11 @@ export function toRawCell(value: unknown): RawCellValue {
   return null;
 }
 
-/** Reads every sheet of an .xlsx file into rows of plain cell values with their real row numbers. */
-export async function readXlsx(file: string, options: ReadOptions): Promise<WorkbookData> {
+/**
+ * Reads every sheet of an .xlsx file into rows of plain cell values with their real row numbers,
+ * handed to `sink` in batches as they are read (the caller keeps them; the reader holds one batch).
+ */
+export async function readXlsx(file: string, options: ReadOptions, sink: RowSink): Promise<WorkbookInfo> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -49,13 +52,22 @@ export async function readXlsx(file: string, options: ReadOptions): Promise<Work
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
-  const sheets: SheetData[] = [];
+  // exceljs looks the sheet up in its workbook model as it meets the sheet; when workbook.xml comes
+  // later in the zip there is no model yet and it fails ("reading 'sheets'"). An empty model lets it
+  // read on, and the names the pre-parse check found name the sheet.
+  const model = reader as unknown as { model?: { sheets?: unknown[] } };
+  model.model ??= { sheets: [] };
   const expected = options.expectedRows ?? null;
   let totalRows = 0;
+  let sheetIndex = 0;
   for await (const worksheet of reader) {
-    const ws = worksheet as unknown as { name?: string; state?: string } & AsyncIterable<ExcelJS.Row>;
-    const name = ws.name ?? `Sheet${sheets.length + 1}`;
-    const rows: SheetRow[] = [];
+    const ws = worksheet as unknown as { id?: string | number; name?: string; state?: string } & AsyncIterable<ExcelJS.Row>;
+    const part = options.sheetParts?.[String(ws.id)];
+    // The check read the same workbook.xml; exceljs's own name is a "SheetN" stand-in when it met the sheet first.
+    const name = part?.name ?? ws.name ?? `Sheet${sheetIndex + 1}`;
+    const isHidden = part ? part.isHidden : ws.state === 'hidden' || ws.state === 'veryHidden';
+    let rows: SheetRow[] = [];
+    let sheetRows = 0;
     for await (const row of ws) {
       if (options.shouldStop?.()) throw new SpreadsheetRejected(rejection('timeout'));
       const cells: RawCellValue[] = [];
@@ -67,13 +79,19 @@ export async function readXlsx(file: string, options: ReadOptions): Promise<Work
         cells[col - 1] = raw;
       });
       if (!hasValue) continue;
-      if (rows.length >= options.maxRows) throw new SpreadsheetRejected(rejection('too_many_rows', { sheet: name, limit: options.maxRows.toLocaleString('en') }));
+      if (sheetRows >= options.maxRows) throw new SpreadsheetRejected(rejection('too_many_rows', { sheet: name, limit: options.maxRows.toLocaleString('en') }));
       rows.push({ rowNumber: row.number, cells });
+      sheetRows++;
       totalRows++;
-      if (totalRows % PROGRESS_EVERY === 0) options.onProgress?.(totalRows, expected);
+      if (totalRows % PROGRESS_EVERY === 0) {
+        sink({ sheetIndex, sheetName: name, isHidden, rows });
+        rows = [];
+        options.onProgress?.(totalRows, expected);
+      }
     }
-    sheets.push({ name, rows, isHidden: ws.state === 'hidden' || ws.state === 'veryHidden' });
+    sink({ sheetIndex, sheetName: name, isHidden, rows });
+    sheetIndex++;
   }
   options.onProgress?.(totalRows, expected);
-  return { format: 'xlsx', sheets };
+  return { format: 'xlsx' };
 }

@@ -38,9 +38,17 @@ export const DEFAULT_INSPECT_LIMITS: InspectLimits = {
   maxMergedCells: 100_000,
 };
 
+/** A worksheet as workbook.xml names it; `part` is its file in the zip (xl/worksheets/sheet2.xml). */
+export interface InspectedSheet {
+  name: string;
+  dimension: string | null;
+  part: string;
+  isHidden: boolean;
+}
+
 /** What the check found about an acceptable file. */
 export type InspectResult =
-  | { ok: true; format: 'xlsx'; fileBytes: number; entries: number; uncompressedBytes: number; sheets: { name: string; dimension: string | null }[] }
+  | { ok: true; format: 'xlsx'; fileBytes: number; entries: number; uncompressedBytes: number; sheets: InspectedSheet[] }
   | { ok: true; format: 'csv'; fileBytes: number }
   | { ok: false; rejection: FileRejection };
 
@@ -169,8 +177,8 @@ function decodeXml(s: string): string {
   return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
-/** Maps worksheet part paths (xl/worksheets/sheet1.xml) to the sheet names the coordinator sees. */
-async function sheetNames(zip: yauzl.ZipFile, byName: Map<string, yauzl.Entry>): Promise<Map<string, string>> {
+/** Maps worksheet part paths (xl/worksheets/sheet1.xml) to the sheet names the coordinator sees, and whether they are hidden. */
+async function sheetNames(zip: yauzl.ZipFile, byName: Map<string, yauzl.Entry>): Promise<Map<string, { name: string; isHidden: boolean }>> {
   const workbook = await readSmallEntry(zip, byName.get('xl/workbook.xml'));
   const rels = await readSmallEntry(zip, byName.get('xl/_rels/workbook.xml.rels'));
   const targetById = new Map<string, string>();
@@ -179,12 +187,13 @@ async function sheetNames(zip: yauzl.ZipFile, byName: Map<string, yauzl.Entry>):
     const target = attr(m[0], 'Target');
     if (id && target) targetById.set(id, target.startsWith('/') ? target.slice(1) : path.posix.join('xl', target));
   }
-  const out = new Map<string, string>();
+  const out = new Map<string, { name: string; isHidden: boolean }>();
   for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
     const name = attr(m[0], 'name');
     const rid = attr(m[0], 'r:id');
+    const state = attr(m[0], 'state');
     const target = rid ? targetById.get(rid) : undefined;
-    if (name && target) out.set(target, decodeXml(name));
+    if (name && target) out.set(target, { name: decodeXml(name), isHidden: state === 'hidden' || state === 'veryHidden' });
   }
   return out;
 }
@@ -257,11 +266,12 @@ export async function inspectSpreadsheetFile(file: string, limits: Partial<Inspe
     const byName = new Map(listed.map((e) => [e.fileName, e]));
     if (!byName.has('xl/workbook.xml')) return { ok: false, rejection: rejection('not_a_workbook') };
     const names = await sheetNames(zip, byName);
-    const sheets: { name: string; dimension: string | null }[] = [];
+    const sheets: InspectedSheet[] = [];
     let budget = L.maxUncompressedBytes;
     for (const e of listed) {
       if (!/^xl\/worksheets\/[^/]+\.xml$/.test(e.fileName)) continue;
-      const sheet = names.get(e.fileName) ?? path.posix.basename(e.fileName, '.xml');
+      const named = names.get(e.fileName);
+      const sheet = named?.name ?? path.posix.basename(e.fileName, '.xml');
       let dimension: string | null = null;
       let mergedCells = 0;
       let problem: FileRejection | null = null;
@@ -298,7 +308,7 @@ export async function inspectSpreadsheetFile(file: string, limits: Partial<Inspe
       }
       if (problem) return { ok: false, rejection: problem };
       if (budget < 0) return { ok: false, rejection: rejection('uncompressed_too_large') };
-      sheets.push({ name: sheet, dimension });
+      sheets.push({ name: sheet, dimension, part: e.fileName, isHidden: named?.isHidden ?? false });
     }
     return { ok: true, format: 'xlsx', fileBytes: stat.size, entries: listed.length, uncompressedBytes: total, sheets };
   } finally {
