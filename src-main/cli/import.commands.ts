@@ -1,11 +1,20 @@
 import { z } from 'zod';
 import { IMPORT_KINDS } from '../../src-shared/schemas/import-preview.schema';
-import { commitImport, previewImport } from '../services/import.service';
+import { importFile, previewImport } from '../services/import.service';
+import type { ImportPreview, ImportRecord } from '../../src-shared/schemas/import.schema';
 import { exportMatchesXlsx } from '../services/export.service';
 import { AppError } from '../../src-shared/errors';
 import { define, type CommandSpec } from './commands';
 
 const id = (flag: string) => z.string({ message: `give ${flag} ID` }).regex(/^\d+$/, `${flag} takes a number`).transform(Number);
+
+/** Refuses a file whose sheet must be chosen or whose required columns were not recognised, saying what to do. */
+function refuseUnusable(sheetMessage: string | null, sheets: string[], missingRequired: string[]): void {
+  if (sheetMessage) throw new AppError('invalid_input', `${sheetMessage} Use --sheet with one of: ${sheets.map((s) => `"${s}"`).join(', ')}.`);
+  if (missingRequired.length > 0) {
+    throw new AppError('invalid_input', `No column was recognised for: ${missingRequired.join(', ')}. Rename the header in the file or import it in the app, where you can map columns by hand.`);
+  }
+}
 
 /** The import commands of the CLI (merged into the command table in command-table.ts). */
 export const importCommands: Record<string, CommandSpec> = {
@@ -23,12 +32,23 @@ export const importCommands: Record<string, CommandSpec> = {
       })
       .passthrough(),
     run: async (ctx, a) => {
-      const preview = await previewImport(ctx, { programmeId: a.programme, kind: a.as, sheet: a.sheet, filePath: a.positionals[0] });
-      if (preview.sheetMessage) throw new AppError('invalid_input', `${preview.sheetMessage} Use --sheet with one of: ${preview.sheets.map((s) => `"${s.name}"`).join(', ')}.`);
-      if (preview.missingRequired.length > 0) {
-        throw new AppError('invalid_input', `No column was recognised for: ${preview.missingRequired.join(', ')}. Rename the header in the file or import it in the app, where you can map columns by hand.`);
+      const file = a.positionals[0] as string;
+      // A dry run previews; a real import reads, plans and writes in one go (planned once, in the transaction).
+      let preview: ImportPreview;
+      let committed: ImportRecord | null = null;
+      if (a['dry-run']) {
+        preview = await previewImport(ctx, { programmeId: a.programme, kind: a.as, sheet: a.sheet, filePath: file });
+        refuseUnusable(preview.sheetMessage, preview.sheets.map((s) => s.name), preview.missingRequired);
+      } else {
+        try {
+          ({ preview, record: committed } = await importFile(ctx, { programmeId: a.programme, kind: a.as, filePath: file, ...(a.sheet !== undefined ? { sheet: a.sheet } : {}) }));
+        } catch (e) {
+          const details = e instanceof AppError && e.code === 'invalid_input' ? (e.details as { sheets?: string[]; missingRequired?: string[] } | undefined) : undefined;
+          if (details?.sheets) refuseUnusable(e instanceof Error ? e.message : '', details.sheets, []);
+          if (details?.missingRequired) refuseUnusable(null, [], details.missingRequired);
+          throw e;
+        }
       }
-      const committed = a['dry-run'] ? null : await commitImport(ctx, { previewId: preview.previewId });
       const s = committed?.summary ?? preview.summary;
       const json = {
         dryRun: a['dry-run'] === true,

@@ -30,6 +30,20 @@ export interface OpenedDb {
   preMigrationBackup: string | null;
 }
 
+const handles = new WeakMap<Db, BetterSqlite3.Database>();
+
+/**
+ * The better-sqlite3 connection under a Kysely instance opened by openDatabase, for the few bulk writes
+ * that need prepared statements run many times (db/repositories/bulk-insert.ts). Kysely has one
+ * connection and a transaction holds it, so statements run on this handle inside a Kysely transaction
+ * belong to that transaction.
+ */
+export function sqliteOf(db: Db): BetterSqlite3.Database {
+  const handle = handles.get(db);
+  if (!handle) throw new Error('This Kysely instance was not opened by openDatabase.');
+  return handle;
+}
+
 export const KNOWN_MIGRATIONS = Object.keys(migrations).sort();
 export const SCHEMA_VERSION = KNOWN_MIGRATIONS.length;
 
@@ -119,6 +133,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDb> {
   }
 
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  handles.set(db, sqlite);
   if (pending.length > 0) {
     const migrator = new Migrator({ db, provider: { getMigrations: async () => list } });
     const { error, results } = await migrator.migrateToLatest();

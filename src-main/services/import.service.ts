@@ -5,19 +5,21 @@ import path from 'node:path';
 import { AppError } from '../../src-shared/errors';
 import type { ImportKind } from '../../src-shared/schemas/import-preview.schema';
 import type { ImportPreview, ImportPreviewInput, ImportRecord } from '../../src-shared/schemas/import.schema';
-import { applyRememberedMapping, correctMapping, fieldsOf, proposeMapping, rememberMapping as rememberedForm, type ImportField, type MappingProposal } from '../domain/import/header-mapping';
+import { applyRememberedMapping, correctMapping, fieldsOf, proposeMapping, rememberMapping as rememberedForm, type ImportField, type MappingProposal, type RememberedMapping } from '../domain/import/header-mapping';
 import { locateTable, type LocatedTable, type SheetChoice } from '../domain/import/find-table';
 import { normaliseRows } from '../domain/import/normalise';
+import { EarlyNormaliser, normalisedKey } from '../domain/import/early-normalise';
 import { planMentors, planOrganisations, planParticipants, type OrganisationsPlan, type PeoplePlan } from '../domain/import/plan';
 import type { WorkbookData } from '../domain/import/sheet-data';
 import { foldName } from '../domain/names';
-import { sql, type Insertable, type Selectable } from 'kysely';
-import type { Db } from '../db/connection';
-import type { Database } from '../db/schema';
+import type BetterSqlite3 from 'better-sqlite3';
+import { sqliteOf, type Db } from '../db/connection';
+import { bulkInsert } from '../db/repositories/bulk-insert';
 import { findProgramme } from '../db/repositories/programme.repository';
 import { appendAudit } from '../db/repositories/audit.repository';
 import * as repo from '../db/repositories/import.repository';
 import { loadSpreadsheet } from '../io/spreadsheet/load-spreadsheet';
+import type { RowSink } from '../io/spreadsheet/read-options';
 import { progressReporter } from './progress';
 import { backupNow } from './backup.service';
 import { isoNow, type ServiceContext } from './context';
@@ -37,6 +39,17 @@ interface PreparedFile {
    * depends on the database as it is at commit time.
    */
   normalised?: { key: string; value: ReturnType<typeof normaliseRows> };
+  /** Rows normalised while the file was read (see EarlyNormaliser); used by the first plan, then dropped. */
+  early?: EarlyNormaliser;
+}
+
+/**
+ * "0475 12 34 56" is a Belgian mobile and a Dutch landline: numbers without a prefix are read as numbers
+ * of the country where most of the programme's organisations are (Dutch postcodes: 1234 AB).
+ */
+function phoneCountriesOf(linkedPostcodes: readonly string[]): ('NL' | 'BE')[] {
+  const dutch = linkedPostcodes.filter((p) => /^\d{4} ?[A-Z]{2}$/.test(p)).length;
+  return linkedPostcodes.length > 0 && dutch * 2 > linkedPostcodes.length ? ['NL', 'BE'] : ['BE', 'NL'];
 }
 
 const MAX_KEPT_PREVIEWS = 5;
@@ -52,6 +65,8 @@ export interface ReadOptions {
   onProgress?: (rows: number, expected: number | null) => void;
   /** Where the file is parsed (see loadSpreadsheet); 'auto' (a worker when one is found) unless a benchmark or test says otherwise. */
   parseMode?: 'auto' | 'worker' | 'in-process';
+  /** Gets the rows in batches while the file is read (the import normalises them meanwhile). */
+  onRows?: RowSink;
 }
 
 /** Reads and checks a file from disk (CLI, or the window's bytes written to a private temp file). */
@@ -63,7 +78,7 @@ export async function readImportFile(file: string, options: ReadOptions = {}): P
     throw new AppError('not_found', `Meeloop cannot read ${file}. Check the file name and that the file is not open in another program.`);
   }
   const fileHash = crypto.createHash('sha256').update(bytes).digest('hex');
-  const loaded = await loadSpreadsheet(file, { onProgress: options.onProgress, mode: options.parseMode });
+  const loaded = await loadSpreadsheet(file, { onProgress: options.onProgress, mode: options.parseMode, onRows: options.onRows });
   if (!loaded.ok) throw new AppError('file_rejected', loaded.rejection.message, loaded.rejection);
   return { workbook: loaded.workbook, fileHash };
 }
@@ -104,17 +119,13 @@ async function planFile(db: Db, prepared: PreparedFile, options: { sheet?: strin
   if (proposal.missingRequired.length > 0 || options.isMappingOnly) return { table, sheets: located.sheets, sheetMessage: null, proposal, isRemembered, plan: null };
 
   const existing = await repo.loadExistingForImport(db, prepared.programmeId);
-  // "0475 12 34 56" is a Belgian mobile and a Dutch landline: read numbers without a prefix as numbers
-  // of the country where most of the programme's organisations are (Dutch postcodes: 1234 AB).
-  const linked = existing.organisations.filter((o) => o.programmeLink !== null && o.postcode !== null);
-  const isDutch = linked.length > 0 && linked.filter((o) => /^\d{4} ?[A-Z]{2}$/.test(o.postcode ?? '')).length * 2 > linked.length;
-  const phoneCountries: ('NL' | 'BE')[] = isDutch ? ['NL', 'BE'] : ['BE', 'NL'];
-  const normalisedKey = JSON.stringify([table.sheetName, table.headerRowNumber, proposal.columns.map((c) => c.field), phoneCountries]);
-  let normalised = prepared.normalised?.key === normalisedKey ? prepared.normalised.value : undefined;
-  if (normalised === undefined) {
-    normalised = normaliseRows(prepared.kind, table, proposal.columns, { phoneCountries });
-    prepared.normalised = { key: normalisedKey, value: normalised };
-  }
+  const phoneCountries = phoneCountriesOf(existing.organisations.filter((o) => o.programmeLink !== null && o.postcode !== null).map((o) => o.postcode as string));
+  const key = normalisedKey(table.sheetName, table.headerRowNumber, proposal.columns, phoneCountries);
+  // Normalised before: by an earlier preview of this file, or while the file was being read.
+  let normalised = prepared.normalised?.key === key ? prepared.normalised.value : prepared.early?.take(key);
+  if (normalised === undefined) normalised = normaliseRows(prepared.kind, table, proposal.columns, { phoneCountries });
+  prepared.normalised = { key, value: normalised };
+  prepared.early = undefined;
   // Picks made in earlier imports of this programme are reused, so a re-import needs no new picks.
   const aliases = await repo.loadChoiceAliases(db, prepared.programmeId);
   const overrides = new Map(Object.entries({ ...aliases, ...(options.choiceOverrides ?? {}) }));
@@ -168,53 +179,73 @@ function toPreview(previewId: string, prepared: PreparedFile, p: Planned): Impor
   };
 }
 
+/** Reads the file of a preview input into the cache; rows are normalised while the worker reads. */
+async function prepareFile(ctx: ServiceContext, input: ImportPreviewInput & { filePath?: string }, options: ReadOptions): Promise<{ previewId: string; prepared: PreparedFile }> {
+  const cache = cacheOf(ctx);
+  // Reading a large file takes seconds: the window named this run to show the rows read meanwhile.
+  const progress = progressReporter(ctx, 'import-read', input.runId);
+  let file = input.filePath;
+  let temp: string | null = null;
+  if (!file) {
+    if (!input.file) throw new AppError('invalid_input', 'Choose a file to import.');
+    const bytes = Buffer.from(input.file.contentBase64, 'base64');
+    temp = fs.mkdtempSync(path.join(os.tmpdir(), 'meeloop-import-'));
+    // Only the extension of the given name is used; the name itself never becomes a path.
+    const ext = path.extname(input.file.fileName).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 6);
+    file = path.join(temp, `upload${ext}`);
+    fs.writeFileSync(file, bytes, { mode: 0o600 });
+  }
+  let prepared: PreparedFile;
+  try {
+    // What the first preview will map and normalise with is known before reading: start on the rows as they come.
+    const remembered = await repo.listRememberedMappings(ctx.db, input.kind);
+    const early = new EarlyNormaliser(input.kind, (signature) => (remembered.get(signature) as RememberedMapping | undefined) ?? null, {
+      phoneCountries: phoneCountriesOf(await repo.linkedOrganisationPostcodes(ctx.db, input.programmeId)),
+    });
+    const read = await readImportFile(file, {
+      ...options,
+      onRows: (batch) => {
+        early.add(batch);
+        options.onRows?.(batch);
+      },
+      onProgress: (rows, expected) => {
+        progress.report(rows, expected);
+        options.onProgress?.(rows, expected);
+      },
+    });
+    progress.finish(read.workbook.sheets.reduce((n, s) => n + s.rows.length, 0));
+    prepared = { programmeId: input.programmeId, kind: input.kind, fileName: input.file?.fileName ?? path.basename(file), fileHash: read.fileHash, workbook: read.workbook, early };
+  } finally {
+    if (temp) fs.rmSync(temp, { recursive: true, force: true });
+  }
+  const previewId = crypto.randomBytes(16).toString('hex');
+  cache.set(previewId, prepared);
+  while (cache.size > MAX_KEPT_PREVIEWS) cache.delete(cache.keys().next().value as string);
+  return { previewId, prepared };
+}
+
+async function requireProgramme(ctx: ServiceContext, programmeId: number): Promise<void> {
+  const programme = await findProgramme(ctx.db, programmeId);
+  if (!programme) throw new AppError('not_found', `There is no programme with number ${programmeId}. Choose a programme first.`);
+}
+
 /**
  * Reads a file (or takes an earlier preview) and shows what the import would do: rows to create,
  * update or leave, duplicates, rejected cells with row and column, unresolved choices. Writes nothing
  * but the parsed file into a short-lived cache for the commit.
  */
 export async function previewImport(ctx: ServiceContext, input: ImportPreviewInput & { filePath?: string }, options: ReadOptions = {}): Promise<ImportPreview> {
-  const programme = await findProgramme(ctx.db, input.programmeId);
-  if (!programme) throw new AppError('not_found', `There is no programme with number ${input.programmeId}. Choose a programme first.`);
-  const cache = cacheOf(ctx);
-  // Reading a large file takes seconds: the window named this run to show the rows read meanwhile.
-  const progress = progressReporter(ctx, 'import-read', input.runId);
+  await requireProgramme(ctx, input.programmeId);
   let previewId: string;
   let prepared: PreparedFile;
   if (input.previewId) {
-    const found = cache.get(input.previewId);
+    const found = cacheOf(ctx).get(input.previewId);
     if (!found) throw new AppError('not_found', 'This preview has expired. Choose the file again.');
     if (found.programmeId !== input.programmeId || found.kind !== input.kind) throw new AppError('invalid_input', 'The programme or kind changed: choose the file again.');
     previewId = input.previewId;
     prepared = found;
   } else {
-    let file = input.filePath;
-    let temp: string | null = null;
-    if (!file) {
-      if (!input.file) throw new AppError('invalid_input', 'Choose a file to import.');
-      const bytes = Buffer.from(input.file.contentBase64, 'base64');
-      temp = fs.mkdtempSync(path.join(os.tmpdir(), 'meeloop-import-'));
-      // Only the extension of the given name is used; the name itself never becomes a path.
-      const ext = path.extname(input.file.fileName).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 6);
-      file = path.join(temp, `upload${ext}`);
-      fs.writeFileSync(file, bytes, { mode: 0o600 });
-    }
-    try {
-      const read = await readImportFile(file, {
-        ...options,
-        onProgress: (rows, expected) => {
-          progress.report(rows, expected);
-          options.onProgress?.(rows, expected);
-        },
-      });
-      progress.finish(read.workbook.sheets.reduce((n, s) => n + s.rows.length, 0));
-      previewId = crypto.randomBytes(16).toString('hex');
-      prepared = { programmeId: input.programmeId, kind: input.kind, fileName: input.file?.fileName ?? path.basename(file), fileHash: read.fileHash, workbook: read.workbook };
-    } finally {
-      if (temp) fs.rmSync(temp, { recursive: true, force: true });
-    }
-    cache.set(previewId, prepared);
-    while (cache.size > MAX_KEPT_PREVIEWS) cache.delete(cache.keys().next().value as string);
+    ({ previewId, prepared } = await prepareFile(ctx, input, options));
   }
   const planned = await planFile(ctx.db, prepared, { sheet: input.sheet ?? prepared.sheet, mapping: input.mapping, choiceOverrides: input.choiceOverrides, importedAt: isoNow(ctx) });
   if (input.sheet !== undefined) prepared.sheet = input.sheet;
@@ -281,41 +312,12 @@ const PERSON_COLUMNS: Record<string, string> = {
   mentorCapacity: 'mentor_capacity',
 };
 
-/** Rows per bulk INSERT: bounds the JSON text of one statement to a few megabytes. */
-const INSERT_CHUNK = 2000;
-
-function chunks<T>(list: readonly T[], size = INSERT_CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}
-
 /**
- * Inserts many rows of one table with one short statement: the rows travel as one JSON parameter that
- * SQLite unpacks with json_each. A multi-row VALUES list costs a bound parameter per cell and a new,
- * long statement to prepare per chunk, which took longer than the write itself for a 10,000-row file.
- * Values must be text, numbers or null (booleans are stored as 0/1 by the caller, as everywhere).
+ * Executes a participants or mentors plan. New people, applications and choices are written with
+ * prepared statements run per row (bulkInsert; ids come back per row, in order); updates stay row by
+ * row through Kysely: they keep the before-image for undo.
  */
-async function insertMany<T extends keyof Database, R extends keyof Selectable<Database[T]> & string>(trx: Db, table: T, rows: readonly Insertable<Database[T]>[], returning: readonly R[]): Promise<Pick<Selectable<Database[T]>, R>[]> {
-  const first = rows[0];
-  if (first === undefined) return [];
-  const columns = Object.keys(first);
-  const out: Pick<Selectable<Database[T]>, R>[] = [];
-  for (const part of chunks(rows)) {
-    const json = JSON.stringify(part.map((r) => columns.map((c) => (r as Record<string, unknown>)[c] ?? null)));
-    const query = sql<Pick<Selectable<Database[T]>, R>>`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) select ${sql.join(columns.map((_, i) => sql`json_extract(value, ${`$[${i}]`})`))} from json_each(${json}) where true${returning.length > 0 ? sql` returning ${sql.join(returning.map((c) => sql.ref(c)))}` : sql``}`;
-    out.push(...(await query.execute(trx)).rows);
-  }
-  return out;
-}
-
-/**
- * Executes a participants or mentors plan. New people, applications and choices are written in bulk
- * (insertMany: a 10,000-row sign-up file is ~15 statements instead of ~60,000); ids come back
- * through RETURNING and are matched by e-mail / participant id, never by position, because SQLite
- * does not promise the order of RETURNING rows. Updates stay row by row: they keep the before-image for undo.
- */
-async function executePeoplePlan(trx: Db, programmeId: number, plan: PeoplePlan, importId: number, at: string, changes: ImportChanges): Promise<void> {
+async function executePeoplePlan(trx: Db, raw: BetterSqlite3.Database, programmeId: number, plan: PeoplePlan, importId: number, at: string, changes: ImportChanges): Promise<void> {
   const newOrgIds = new Map<string, number>();
   for (const o of plan.newOrganisations) {
     const id = await ensureOrganisation(trx, o.name, at, changes);
@@ -324,38 +326,15 @@ async function executePeoplePlan(trx: Db, programmeId: number, plan: PeoplePlan,
   }
   const orgId = (ref: PeoplePlan['items'][number]['values']['organisation']): number | null => (ref === null ? null : ref.kind === 'existing' ? ref.id : (newOrgIds.get(ref.key) ?? null));
 
-  // 1. New people, in chunks; their ids by e-mail (the plan has one item per e-mail).
+  // 1. New people; their ids by e-mail (the plan has one item per e-mail).
   const createdIdByEmail = new Map<string, number>();
   const creates = plan.items.filter((i) => i.action === 'create');
-  const peopleRows = await insertMany(
-    trx,
-    'people',
-    creates.map(({ values: v }) => ({
-      first_name: v.firstName,
-      last_name: v.lastName,
-      email: v.email,
-      phone: v.phone,
-      language: v.language ?? 'nl',
-      organisation_id: orgId(v.organisation),
-      function_title: v.functionTitle,
-      network: v.network,
-      is_participant: v.isParticipant ? 1 : 0,
-      is_mentor: v.isMentor ? 1 : 0,
-      learning_questions: v.learningQuestions ?? '',
-      availability: '[]',
-      mentor_capacity: v.mentorCapacity,
-      notes: '',
-      created_at: at,
-      updated_at: at,
-    })),
-    ['id', 'email'],
-  );
-  for (const r of peopleRows) if (r.email !== null) createdIdByEmail.set(r.email, r.id);
-  for (const item of creates) {
-    const id = createdIdByEmail.get(item.values.email);
-    if (id === undefined) throw new AppError('internal', 'A new person was not saved. Nothing was imported. Try again.');
+  const peopleIds = insertNewPeople(raw, creates, orgId, at);
+  creates.forEach((item, i) => {
+    const id = peopleIds[i] as number;
+    createdIdByEmail.set(item.values.email, id);
     changes.created.people.push(id);
-  }
+  });
 
   // 2. Updates and programme links, row by row; a link already made in this import is not looked up again.
   const lastCode = new Map<number, string | null>();
@@ -405,24 +384,41 @@ async function executePeoplePlan(trx: Db, programmeId: number, plan: PeoplePlan,
     }
   }
 
-  // 3. New applications, in chunks; their ids by participant (one application per person per import).
-  const appIdByPerson = new Map<number, number>();
-  const appRows = await insertMany(
-    trx,
-    'applications',
-    newApplications.map(({ personId, app }) => ({ programme_id: programmeId, round_id: null, participant_id: personId, submitted_at: app.submittedAt, priority_tier: app.priorityTier, is_early_bird: app.isEarlyBird ? 1 : 0, activation_code: app.activationCode, max_placements: null, status: 'active' as const, import_id: importId })),
-    ['id', 'participant_id'],
+  // 3. New applications with their ranked choices.
+  changes.created.applications.push(...insertNewApplications(raw, programmeId, importId, newApplications));
+}
+
+type PersonItem = PeoplePlan['items'][number];
+type NewApplication = { personId: number; app: NonNullable<PersonItem['application']> };
+
+const PEOPLE_INSERT_COLUMNS = ['first_name', 'last_name', 'email', 'phone', 'language', 'organisation_id', 'function_title', 'network', 'is_participant', 'is_mentor', 'learning_questions', 'availability', 'mentor_capacity', 'notes', 'created_at', 'updated_at'] as const;
+const APPLICATION_INSERT_COLUMNS = ['programme_id', 'round_id', 'participant_id', 'submitted_at', 'priority_tier', 'is_early_bird', 'activation_code', 'max_placements', 'status', 'import_id'] as const;
+const CHOICE_INSERT_COLUMNS = ['application_id', 'rank', 'organisation_id', 'place_id', 'raw_text'] as const;
+
+/** Inserts the people of `creates` (plan items with action create); returns their ids in the same order. */
+function insertNewPeople(raw: BetterSqlite3.Database, creates: readonly PersonItem[], orgId: (ref: PersonItem['values']['organisation']) => number | null, at: string): number[] {
+  return bulkInsert(
+    raw,
+    'people',
+    PEOPLE_INSERT_COLUMNS,
+    creates.map(({ values: v }) => [v.firstName, v.lastName, v.email, v.phone, v.language ?? 'nl', orgId(v.organisation), v.functionTitle, v.network, v.isParticipant ? 1 : 0, v.isMentor ? 1 : 0, v.learningQuestions ?? '', '[]', v.mentorCapacity, '', at, at]),
   );
-  for (const r of appRows) appIdByPerson.set(r.participant_id, r.id);
-  const choices: { application_id: number; rank: number; organisation_id: number | null; place_id: null; raw_text: string | null }[] = [];
-  for (const { personId, app } of newApplications) {
-    const applicationId = appIdByPerson.get(personId);
-    if (applicationId === undefined) throw new AppError('internal', 'A new application was not saved. Nothing was imported. Try again.');
-    changes.created.applications.push(applicationId);
-    for (const c of app.choices) choices.push({ application_id: applicationId, rank: c.rank, organisation_id: c.organisationId, place_id: null, raw_text: c.rawText });
-  }
-  // 4. Their ranked choices.
-  await insertMany(trx, 'application_choices', choices, []);
+}
+
+/** Inserts new applications and their ranked choices; returns the application ids in the same order. */
+function insertNewApplications(raw: BetterSqlite3.Database, programmeId: number, importId: number, list: readonly NewApplication[]): number[] {
+  const ids = bulkInsert(
+    raw,
+    'applications',
+    APPLICATION_INSERT_COLUMNS,
+    list.map(({ personId, app }) => [programmeId, null, personId, app.submittedAt, app.priorityTier, app.isEarlyBird ? 1 : 0, app.activationCode, null, 'active', importId]),
+  );
+  const choices: unknown[][] = [];
+  list.forEach(({ app }, i) => {
+    for (const c of app.choices) choices.push([ids[i], c.rank, c.organisationId, null, c.rawText]);
+  });
+  bulkInsert(raw, 'application_choices', CHOICE_INSERT_COLUMNS, choices);
+  return ids;
 }
 
 async function executeOrganisationsPlan(trx: Db, programmeId: number, plan: OrganisationsPlan, at: string, changes: ImportChanges): Promise<void> {
@@ -498,15 +494,41 @@ function toRecord(row: { id: number; programme_id: number | null; kind: string; 
 export async function commitImport(ctx: ServiceContext, input: { previewId: string; mapping?: Record<string, string | null>; choiceOverrides?: Record<string, number> }): Promise<ImportRecord> {
   const prepared = cacheOf(ctx).get(input.previewId);
   if (!prepared) throw new AppError('not_found', 'This preview has expired. Choose the file again.');
+  const { record } = await commitPrepared(ctx, prepared, input);
+  cacheOf(ctx).delete(input.previewId);
+  return record;
+}
+
+/**
+ * Reads a file and imports it at once, planning once, inside the transaction (the CLI's `import`
+ * without --dry-run: there is no coordinator to look at a preview in between). Returns the record and
+ * the preview of what was done: the same plan the window's preview shows, made against the same data.
+ */
+export async function importFile(ctx: ServiceContext, input: { programmeId: number; kind: ImportKind; filePath: string; sheet?: string }, options: ReadOptions = {}): Promise<{ record: ImportRecord; preview: ImportPreview }> {
+  await requireProgramme(ctx, input.programmeId);
+  const { previewId, prepared } = await prepareFile(ctx, input, options);
+  try {
+    if (input.sheet !== undefined) prepared.sheet = input.sheet;
+    const { record, planned } = await commitPrepared(ctx, prepared, {});
+    return { record, preview: toPreview(previewId, prepared, planned) };
+  } finally {
+    cacheOf(ctx).delete(previewId);
+  }
+}
+
+async function commitPrepared(ctx: ServiceContext, prepared: PreparedFile, input: { mapping?: Record<string, string | null>; choiceOverrides?: Record<string, number> }): Promise<{ record: ImportRecord; planned: Planned }> {
   // Sheet and mapping are checked before the backup; the plan itself is made once, inside the transaction.
   const first = await planFile(ctx.db, prepared, { sheet: prepared.sheet, mapping: input.mapping, choiceOverrides: input.choiceOverrides, importedAt: isoNow(ctx), isMappingOnly: true });
   if (!first.proposal || first.proposal.missingRequired.length > 0) {
     const missing = first.proposal?.missingRequired.join(', ');
-    throw new AppError('invalid_input', missing ? `Map a column to: ${missing}, then import.` : (first.sheetMessage ?? 'Choose the sheet that holds the table first.'));
+    throw new AppError('invalid_input', missing ? `Map a column to: ${missing}, then import.` : (first.sheetMessage ?? 'Choose the sheet that holds the table first.'), {
+      ...(missing ? { missingRequired: first.proposal?.missingRequired } : { sheets: first.sheets.map((x) => x.name) }),
+    });
   }
   if (ctx.dbPath !== ':memory:') await backupNow(ctx, 'before-import');
   const at = isoNow(ctx);
-  const record = await ctx.db.transaction().execute(async (trx) => {
+  const raw = sqliteOf(ctx.db);
+  return ctx.db.transaction().execute(async (trx) => {
     const planned = await planFile(trx, prepared, { sheet: prepared.sheet, mapping: input.mapping, choiceOverrides: input.choiceOverrides, importedAt: at });
     if (!planned.plan || !planned.proposal) throw new AppError('conflict', 'The data changed while importing. Nothing was imported. Try again.');
     const plan = planned.plan;
@@ -518,17 +540,16 @@ export async function commitImport(ctx: ServiceContext, input: { previewId: stri
       .executeTakeFirstOrThrow();
     const changes = emptyChanges();
     if (plan.kind === 'organisations') await executeOrganisationsPlan(trx, prepared.programmeId, plan, at, changes);
-    else await executePeoplePlan(trx, prepared.programmeId, plan, row.id, at, changes);
+    else await executePeoplePlan(trx, raw, prepared.programmeId, plan, row.id, at, changes);
     await trx.updateTable('imports').set({ changes: JSON.stringify(changes) }).where('id', '=', row.id).execute();
     await repo.rememberMapping(trx, proposal.signature, prepared.kind, rememberedForm(proposal.columns), at);
     if (input.choiceOverrides && Object.keys(input.choiceOverrides).length > 0) {
       await repo.saveChoiceAliases(trx, prepared.programmeId, { ...(await repo.loadChoiceAliases(trx, prepared.programmeId)), ...input.choiceOverrides });
     }
     await appendAudit(trx, { at, actor: ctx.actor, action: 'import', entity: 'programme', entityId: prepared.programmeId, details: { import: row.id, kind: prepared.kind, ...plan.summary } });
-    return toRecord((await trx.selectFrom('imports').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow()));
+    const record = toRecord(await trx.selectFrom('imports').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow());
+    return { record, planned };
   });
-  cacheOf(ctx).delete(input.previewId);
-  return record;
 }
 
 /** The imports of a programme, newest first. */

@@ -251,3 +251,81 @@ describe('export to Excel', () => {
     await expect(exportMatchesXlsx(ctx, programmeId, file)).rejects.toMatchObject({ code: 'conflict' });
   });
 });
+
+describe("the CLI's one-pass import (read while normalising, plan once in the transaction)", () => {
+  /** 1,200 sign-ups under a title row: duplicates far apart, refused cells, unknown hosts, new employers. */
+  async function messyLargeFile(file: string): Promise<void> {
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+    const ws = writer.addWorksheet('Inschrijvingen');
+    ws.addRow(['Inschrijvingen kijkstages 2027']).commit();
+    ws.addRow([]).commit();
+    ws.addRow(['Tijdstempel', 'E-mailadres', 'Voornaam', 'Achternaam', 'GSM-nummer', 'Organisatie', 'Eerste keuze', 'Tweede keuze']).commit();
+    for (let i = 0; i < 1200; i++) {
+      // Rows 5 and 1,105 (and others 1,100 apart) are the same person: the later submission wins.
+      const who = i % 1100;
+      ws.addRow([
+        `${String((i % 27) + 1).padStart(2, '0')}/10/2026 ${String(8 + (i % 10)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`,
+        i === 700 ? 'niet-een-adres' : `Deelnemer${who}@Voorbeeld.be `,
+        `Voornaam${i}`,
+        `Achternaam ${i}`,
+        i === 333 ? '0475 12' : `0475 ${String(100000 + i).slice(0, 2)} ${String(100000 + i).slice(2, 4)} ${String(100000 + i).slice(4, 6)}`,
+        i % 4 === 0 ? 'Nieuwe Zender vzw' : 'De Vlinder vzw',
+        i % 9 === 0 ? 'Vlindertje' : 'de vlinder',
+        i % 2 === 0 ? 'CAW BRUSSEL' : 'Huis van het Kind Anderlecht',
+      ]).commit();
+    }
+    ws.commit();
+    await writer.commit();
+  }
+
+  async function freshProgramme(): Promise<{ ctx: TestContext; programmeId: number }> {
+    const c = await createTestContext();
+    const p = await createProgramme(c, ProgrammeInputSchema.parse({ name: 'Kijkstages 2027', kind: 'kijkstage' }));
+    for (const h of FIXTURE_HOSTS) {
+      const o = await createOrganisation(c, OrganisationInputSchema.parse({ name: h.name, postcode: '1000' }));
+      await createPlace(c, PlaceInputSchema.parse({ programmeId: p.id, organisationId: o.id, team: 'Onthaal', capacity: 2 }));
+    }
+    return { ctx: c, programmeId: p.id };
+  }
+
+  it('writes exactly what preview + commit write, and reports the same', async () => {
+    const file = path.join(dir, 'inschrijvingen-groot.xlsx');
+    await messyLargeFile(file);
+    const a = await freshProgramme();
+    const b = await freshProgramme();
+    try {
+      const once = await imports.importFile(a.ctx, { programmeId: a.programmeId, kind: 'participants', filePath: file });
+      const preview = await imports.previewImport(b.ctx, { programmeId: b.programmeId, kind: 'participants', filePath: file });
+      const record = await imports.commitImport(b.ctx, { previewId: preview.previewId });
+      // Everything but the migrations' own timestamps.
+      const { kysely_migration: _ma, ...dataA } = await snapshotDb(a.ctx.db);
+      const { kysely_migration: _mb, ...dataB } = await snapshotDb(b.ctx.db);
+      expect(dataA).toEqual(dataB);
+      expect(dataA.people).toHaveLength(1098);
+      expect(once.record.summary).toEqual(record.summary);
+      expect(once.record.summary).toMatchObject({ rows: 1200, created: 1098, duplicates: 100, rejected: 2 });
+      const { previewId: _a, ...fromOnce } = once.preview;
+      const { previewId: _b, ...fromPreview } = preview;
+      expect(fromOnce).toEqual(fromPreview);
+      expect(once.preview.rejected.map((r) => [r.row, r.code])).toEqual([[337, 'phone'], [704, 'email']]);
+      expect(once.preview.duplicates[0]).toMatchObject({ email: 'deelnemer0@voorbeeld.be', keptRow: 1104, droppedRows: [4] });
+      expect(once.preview.unresolvedChoices.map((u) => u.text)).toEqual(['Vlindertje']);
+      expect(once.preview.newOrganisations.map((o) => o.name)).toEqual(['Nieuwe Zender vzw']);
+      // Importing the same file again changes nothing.
+      const again = await imports.importFile(a.ctx, { programmeId: a.programmeId, kind: 'participants', filePath: file });
+      expect(again.record.summary).toMatchObject({ created: 0, updated: 0, unchanged: 1098 });
+    } finally {
+      await a.ctx.close();
+      await b.ctx.close();
+    }
+  });
+
+  it('changes nothing when the file is refused or the programme does not exist', async () => {
+    const before = await snapshotDb(ctx.db);
+    await expect(imports.importFile(ctx, { programmeId, kind: 'participants', filePath: fx.zipBomb })).rejects.toMatchObject({ code: 'file_rejected' });
+    await expect(imports.importFile(ctx, { programmeId: 999, kind: 'participants', filePath: fx.msForms })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(imports.importFile(ctx, { programmeId, kind: 'participants', filePath: fx.multiSheet, sheet: 'Bestaat niet' })).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(await snapshotDb(ctx.db)).toEqual(before);
+    expect(listBackups(ctx)).toHaveLength(0);
+  });
+});

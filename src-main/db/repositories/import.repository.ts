@@ -90,3 +90,20 @@ export async function saveChoiceAliases(db: Db, programmeId: number, aliases: Re
     .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
     .execute();
 }
+
+/** Every confirmed mapping of one import kind, by header signature (a short list: one per header row ever confirmed). */
+export async function listRememberedMappings(db: Db, kind: string): Promise<Map<string, Record<string, string | null>>> {
+  const rows = await db.selectFrom('header_mappings').select(['header_signature', 'mapping']).where('kind', '=', kind).execute();
+  return new Map(rows.map((r) => [r.header_signature, parseJson<Record<string, string | null>>(r.mapping, {})]));
+}
+
+/** Postcodes of the organisations linked to a programme (the phone-country guess of an import reads them). */
+export async function linkedOrganisationPostcodes(db: Db, programmeId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('organisations as o')
+    .innerJoin('programme_organisations as po', (j) => j.onRef('po.organisation_id', '=', 'o.id').on('po.programme_id', '=', programmeId))
+    .select('o.postcode')
+    .where('o.postcode', 'is not', null)
+    .execute();
+  return rows.map((r) => r.postcode as string);
+}

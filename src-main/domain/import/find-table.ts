@@ -9,7 +9,7 @@ import type { SheetData, SheetRow, WorkbookData } from './sheet-data';
  */
 
 /** Only the first rows are searched for headers: a title block is never long, and this keeps it cheap. */
-const HEADER_SEARCH_ROWS = 30;
+export const HEADER_SEARCH_ROWS = 30;
 
 /** A located table. `rows` are the data rows below the header row, blank rows left out. */
 export interface LocatedTable {
@@ -72,6 +72,25 @@ function dataRowsBelow(c: Candidate): SheetRow[] {
   return c.sheet.rows.slice(c.headerIndex + 1);
 }
 
+/** The header texts of a header row, trailing empty headers dropped (data in columns without a header is ignored). */
+function trimmedHeaders(row: SheetRow | undefined): string[] {
+  const headers = headerTexts(row?.cells ?? []);
+  while (headers.length > 0 && headers[headers.length - 1] === '') headers.pop();
+  return headers;
+}
+
+/**
+ * The header row locateTable would take in this sheet. It depends on the first HEADER_SEARCH_ROWS rows
+ * only, so it is known as soon as those rows are read (or the sheet ends): the import maps and
+ * normalises the rows below it while the rest of the file is still being read.
+ */
+export function headerRowOf(sheet: SheetData, kind: ImportKind): { headerIndex: number; headerRowNumber: number; headers: string[] } | null {
+  const best = bestHeader(sheet, kind);
+  if (!best) return null;
+  const row = sheet.rows[best.headerIndex];
+  return { headerIndex: best.headerIndex, headerRowNumber: row?.rowNumber ?? 1, headers: trimmedHeaders(row) };
+}
+
 /**
  * Locates the table for `kind`. With `sheetName` the coordinator's choice is used; otherwise the
  * visible sheet with the most recognised headers wins, and when two sheets tie the coordinator chooses.
@@ -108,9 +127,7 @@ export function locateTable(workbook: WorkbookData, kind: ImportKind, sheetName?
     return { ok: false, reason: 'no_table', message: 'No table found: the file (or this sheet) has no row with column headers. Put the headers in one row above the data and try again.', sheets };
   }
   const headerRow = chosen.sheet.rows[chosen.headerIndex];
-  const headers = headerTexts(headerRow?.cells ?? []);
-  // Trailing empty header columns are dropped; data in columns without a header is ignored.
-  while (headers.length > 0 && headers[headers.length - 1] === '') headers.pop();
+  const headers = trimmedHeaders(headerRow);
   return {
     ok: true,
     table: { sheetName: chosen.sheet.name, headerRowNumber: headerRow?.rowNumber ?? 1, headers, rows: dataRowsBelow(chosen) },

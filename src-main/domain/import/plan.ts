@@ -251,15 +251,27 @@ function diff<T extends object>(current: T, next: Partial<T>, fields: readonly (
  * Rows without a signup time lose to rows with one.
  */
 function dedupe<R extends PersonRecord & { submittedAt?: string | null }>(records: readonly R[]): { kept: R[]; duplicates: DuplicateReport[] } {
+  // Most files have no duplicates: one pass to find the e-mails seen twice, arrays only for those.
+  const first = new Map<string, R>();
   const groups = new Map<string, R[]>();
   for (const r of records) {
-    const g = groups.get(r.email);
-    if (g) g.push(r);
-    else groups.set(r.email, [r]);
+    const earlier = first.get(r.email);
+    if (earlier === undefined) first.set(r.email, r);
+    else {
+      const g = groups.get(r.email);
+      if (g) g.push(r);
+      else groups.set(r.email, [earlier, r]);
+    }
   }
+  if (groups.size === 0) return { kept: [...records].sort((a, b) => a.rowNumber - b.rowNumber), duplicates: [] };
   const kept: R[] = [];
   const duplicates: DuplicateReport[] = [];
-  for (const [email, group] of groups) {
+  for (const [email, only] of first) {
+    const group = groups.get(email);
+    if (!group) {
+      kept.push(only);
+      continue;
+    }
     let winner = group[0] as R;
     let reason: DuplicateReport['reason'] = 'later_row';
     for (const r of group.slice(1)) {
@@ -276,17 +288,15 @@ function dedupe<R extends PersonRecord & { submittedAt?: string | null }>(record
       }
     }
     kept.push(winner);
-    if (group.length > 1) {
-      const droppedRows = group.filter((r) => r !== winner).map((r) => r.rowNumber);
-      const why = reason === 'later_submission' ? 'it was submitted last' : 'it is the last row';
-      duplicates.push({
-        email,
-        keptRow: winner.rowNumber,
-        droppedRows,
-        reason,
-        message: `${email} signs up ${group.length} times (rows ${group.map((r) => r.rowNumber).join(', ')}). Row ${winner.rowNumber} is used because ${why}; the other rows are ignored.`,
-      });
-    }
+    const droppedRows = group.filter((r) => r !== winner).map((r) => r.rowNumber);
+    const why = reason === 'later_submission' ? 'it was submitted last' : 'it is the last row';
+    duplicates.push({
+      email,
+      keptRow: winner.rowNumber,
+      droppedRows,
+      reason,
+      message: `${email} signs up ${group.length} times (rows ${group.map((r) => r.rowNumber).join(', ')}). Row ${winner.rowNumber} is used because ${why}; the other rows are ignored.`,
+    });
   }
   kept.sort((a, b) => a.rowNumber - b.rowNumber);
   return { kept, duplicates };
@@ -414,8 +424,9 @@ export function planParticipants(input: PeoplePlanInput<ParticipantRecord>): Peo
       },
     };
   });
-  const keptRows = new Set(plan.items.map((i) => i.rowNumber));
-  const choiceItems = input.records.filter((r) => keptRows.has(r.rowNumber)).flatMap((r) => r.choices.map((c) => ({ row: r.rowNumber, text: c.text })));
+  // Only choices that did not resolve are collected (the items already hold the resolved ids).
+  const choiceItems: { row: number; text: string }[] = [];
+  for (const item of plan.items) for (const c of item.application?.choices ?? []) if (c.organisationId === null) choiceItems.push({ row: item.rowNumber, text: c.rawText });
   return { ...plan, unresolvedChoices: collectUnresolved(choiceItems, index, overrides) };
 }
 
