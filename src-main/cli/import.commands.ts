@@ -16,6 +16,9 @@ function refuseUnusable(sheetMessage: string | null, sheets: string[], missingRe
   }
 }
 
+/** The import service's refusal before writing (see commitPrepared), in the CLI's words. */
+type Refusal = { reason: 'choose_sheet'; sheets: string[] } | { reason: 'missing_required'; missingRequired: string[] };
+
 /** The import commands of the CLI (merged into the command table in command-table.ts). */
 export const importCommands: Record<string, CommandSpec> = {
   import: define({
@@ -43,9 +46,9 @@ export const importCommands: Record<string, CommandSpec> = {
         try {
           ({ preview, record: committed } = await importFile(ctx, { programmeId: a.programme, kind: a.as, filePath: file, ...(a.sheet !== undefined ? { sheet: a.sheet } : {}) }));
         } catch (e) {
-          const details = e instanceof AppError && e.code === 'invalid_input' ? (e.details as { sheets?: string[]; missingRequired?: string[] } | undefined) : undefined;
-          if (details?.sheets) refuseUnusable(e instanceof Error ? e.message : '', details.sheets, []);
-          if (details?.missingRequired) refuseUnusable(null, [], details.missingRequired);
+          const refusal = e instanceof AppError && e.code === 'invalid_input' ? (e.details as Partial<Refusal> | undefined) : undefined;
+          if (refusal?.reason === 'choose_sheet') refuseUnusable((e as AppError).message, refusal.sheets ?? [], []);
+          if (refusal?.reason === 'missing_required') refuseUnusable(null, [], refusal.missingRequired ?? []);
           throw e;
         }
       }

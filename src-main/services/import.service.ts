@@ -12,8 +12,7 @@ import { EarlyNormaliser, normalisedKey } from '../domain/import/early-normalise
 import { planMentors, planOrganisations, planParticipants, type OrganisationsPlan, type PeoplePlan } from '../domain/import/plan';
 import type { WorkbookData } from '../domain/import/sheet-data';
 import { foldName } from '../domain/names';
-import type BetterSqlite3 from 'better-sqlite3';
-import { sqliteOf, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import { bulkInsert } from '../db/repositories/bulk-insert';
 import { findProgramme } from '../db/repositories/programme.repository';
 import { appendAudit } from '../db/repositories/audit.repository';
@@ -119,7 +118,7 @@ async function planFile(db: Db, prepared: PreparedFile, options: { sheet?: strin
   if (proposal.missingRequired.length > 0 || options.isMappingOnly) return { table, sheets: located.sheets, sheetMessage: null, proposal, isRemembered, plan: null };
 
   const existing = await repo.loadExistingForImport(db, prepared.programmeId);
-  const phoneCountries = phoneCountriesOf(existing.organisations.filter((o) => o.programmeLink !== null && o.postcode !== null).map((o) => o.postcode as string));
+  const phoneCountries = phoneCountriesOf(await repo.linkedOrganisationPostcodes(db, prepared.programmeId));
   const key = normalisedKey(table.sheetName, table.headerRowNumber, proposal.columns, phoneCountries);
   // Normalised before: by an earlier preview of this file, or while the file was being read.
   let normalised = prepared.normalised?.key === key ? prepared.normalised.value : prepared.early?.take(key);
@@ -317,7 +316,7 @@ const PERSON_COLUMNS: Record<string, string> = {
  * prepared statements run per row (bulkInsert; ids come back per row, in order); updates stay row by
  * row through Kysely: they keep the before-image for undo.
  */
-async function executePeoplePlan(trx: Db, raw: BetterSqlite3.Database, programmeId: number, plan: PeoplePlan, importId: number, at: string, changes: ImportChanges): Promise<void> {
+async function executePeoplePlan(trx: Db, root: Db, programmeId: number, plan: PeoplePlan, importId: number, at: string, changes: ImportChanges): Promise<void> {
   const newOrgIds = new Map<string, number>();
   for (const o of plan.newOrganisations) {
     const id = await ensureOrganisation(trx, o.name, at, changes);
@@ -329,7 +328,7 @@ async function executePeoplePlan(trx: Db, raw: BetterSqlite3.Database, programme
   // 1. New people; their ids by e-mail (the plan has one item per e-mail).
   const createdIdByEmail = new Map<string, number>();
   const creates = plan.items.filter((i) => i.action === 'create');
-  const peopleIds = insertNewPeople(raw, creates, orgId, at);
+  const peopleIds = insertNewPeople(root, creates, orgId, at);
   creates.forEach((item, i) => {
     const id = peopleIds[i] as number;
     createdIdByEmail.set(item.values.email, id);
@@ -385,7 +384,7 @@ async function executePeoplePlan(trx: Db, raw: BetterSqlite3.Database, programme
   }
 
   // 3. New applications with their ranked choices.
-  changes.created.applications.push(...insertNewApplications(raw, programmeId, importId, newApplications));
+  changes.created.applications.push(...insertNewApplications(root, programmeId, importId, newApplications));
 }
 
 type PersonItem = PeoplePlan['items'][number];
@@ -396,9 +395,9 @@ const APPLICATION_INSERT_COLUMNS = ['programme_id', 'round_id', 'participant_id'
 const CHOICE_INSERT_COLUMNS = ['application_id', 'rank', 'organisation_id', 'place_id', 'raw_text'] as const;
 
 /** Inserts the people of `creates` (plan items with action create); returns their ids in the same order. */
-function insertNewPeople(raw: BetterSqlite3.Database, creates: readonly PersonItem[], orgId: (ref: PersonItem['values']['organisation']) => number | null, at: string): number[] {
+function insertNewPeople(root: Db, creates: readonly PersonItem[], orgId: (ref: PersonItem['values']['organisation']) => number | null, at: string): number[] {
   return bulkInsert(
-    raw,
+    root,
     'people',
     PEOPLE_INSERT_COLUMNS,
     creates.map(({ values: v }) => [v.firstName, v.lastName, v.email, v.phone, v.language ?? 'nl', orgId(v.organisation), v.functionTitle, v.network, v.isParticipant ? 1 : 0, v.isMentor ? 1 : 0, v.learningQuestions ?? '', '[]', v.mentorCapacity, '', at, at]),
@@ -406,9 +405,9 @@ function insertNewPeople(raw: BetterSqlite3.Database, creates: readonly PersonIt
 }
 
 /** Inserts new applications and their ranked choices; returns the application ids in the same order. */
-function insertNewApplications(raw: BetterSqlite3.Database, programmeId: number, importId: number, list: readonly NewApplication[]): number[] {
+function insertNewApplications(root: Db, programmeId: number, importId: number, list: readonly NewApplication[]): number[] {
   const ids = bulkInsert(
-    raw,
+    root,
     'applications',
     APPLICATION_INSERT_COLUMNS,
     list.map(({ personId, app }) => [programmeId, null, personId, app.submittedAt, app.priorityTier, app.isEarlyBird ? 1 : 0, app.activationCode, null, 'active', importId]),
@@ -417,7 +416,7 @@ function insertNewApplications(raw: BetterSqlite3.Database, programmeId: number,
   list.forEach(({ app }, i) => {
     for (const c of app.choices) choices.push([ids[i], c.rank, c.organisationId, null, c.rawText]);
   });
-  bulkInsert(raw, 'application_choices', CHOICE_INSERT_COLUMNS, choices);
+  bulkInsert(root, 'application_choices', CHOICE_INSERT_COLUMNS, choices);
   return ids;
 }
 
@@ -522,12 +521,11 @@ async function commitPrepared(ctx: ServiceContext, prepared: PreparedFile, input
   if (!first.proposal || first.proposal.missingRequired.length > 0) {
     const missing = first.proposal?.missingRequired.join(', ');
     throw new AppError('invalid_input', missing ? `Map a column to: ${missing}, then import.` : (first.sheetMessage ?? 'Choose the sheet that holds the table first.'), {
-      ...(missing ? { missingRequired: first.proposal?.missingRequired } : { sheets: first.sheets.map((x) => x.name) }),
+      ...(missing ? { reason: 'missing_required', missingRequired: first.proposal?.missingRequired } : { reason: 'choose_sheet', sheets: first.sheets.map((x) => x.name) }),
     });
   }
   if (ctx.dbPath !== ':memory:') await backupNow(ctx, 'before-import');
   const at = isoNow(ctx);
-  const raw = sqliteOf(ctx.db);
   return ctx.db.transaction().execute(async (trx) => {
     const planned = await planFile(trx, prepared, { sheet: prepared.sheet, mapping: input.mapping, choiceOverrides: input.choiceOverrides, importedAt: at });
     if (!planned.plan || !planned.proposal) throw new AppError('conflict', 'The data changed while importing. Nothing was imported. Try again.');
@@ -540,7 +538,8 @@ async function commitPrepared(ctx: ServiceContext, prepared: PreparedFile, input
       .executeTakeFirstOrThrow();
     const changes = emptyChanges();
     if (plan.kind === 'organisations') await executeOrganisationsPlan(trx, prepared.programmeId, plan, at, changes);
-    else await executePeoplePlan(trx, raw, prepared.programmeId, plan, row.id, at, changes);
+    // New rows go in through the connection under ctx.db (bulkInsert), which this transaction holds.
+    else await executePeoplePlan(trx, ctx.db, prepared.programmeId, plan, row.id, at, changes);
     await trx.updateTable('imports').set({ changes: JSON.stringify(changes) }).where('id', '=', row.id).execute();
     await repo.rememberMapping(trx, proposal.signature, prepared.kind, rememberedForm(proposal.columns), at);
     if (input.choiceOverrides && Object.keys(input.choiceOverrides).length > 0) {

@@ -226,6 +226,16 @@ describe('through the contract and the CLI', () => {
     expect(bad).toMatchObject({ code: 1, out: { ok: false, error: { code: 'file_rejected' } } });
     const wrongKind = await cli(['import', fx.msForms, '--programme', String(programmeId), '--as', 'visitors']);
     expect(wrongKind.out).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('organisations, participants or mentors') } });
+    // Refusals before anything is written say what to do, with and without --dry-run.
+    const unknownHeaders = path.join(dir, 'onbekend.csv');
+    fs.writeFileSync(unknownHeaders, 'Kolom A;Kolom B\r\nx;y\r\n');
+    for (const dryRun of [[], ['--dry-run']]) {
+      const unmapped = await cli(['import', unknownHeaders, '--programme', String(programmeId), '--as', 'participants', ...dryRun]);
+      expect(unmapped.out).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/^No column was recognised for: .*email.*Rename the header/) } });
+      const noSheet = await cli(['import', fx.multiSheet, '--programme', String(programmeId), '--as', 'participants', '--sheet', 'Bestaat niet', ...dryRun]);
+      expect(noSheet.out).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('Inschrijvingen') } });
+      expect(JSON.stringify(noSheet.out)).not.toContain('[object Object]');
+    }
     ctx = await createTestContext({ file: ctx.dbPath });
   });
 });

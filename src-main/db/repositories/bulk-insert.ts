@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Insertable } from 'kysely';
+import { sqliteOf, type Db } from '../connection';
 import type { Database } from '../schema';
 
 /**
@@ -9,8 +10,8 @@ import type { Database } from '../schema';
  * into one JSON parameter and unpacked by json_each took ~200 ms, most of it parsing the JSON again per
  * column; a prepared statement run per row takes ~100 ms, close to SQLite's own insert and index work.
  *
- * Call it inside a transaction on the same connection (see sqliteOf): outside one, every row would be
- * its own transaction. Values must be text, numbers or null (booleans are stored as 0/1 by the caller).
+ * Pass the Kysely instance openDatabase made (ctx.db) and call it inside a transaction on it (see
+ * sqliteOf): outside one, every row would be its own transaction, so that is refused. Values must be text, numbers or null (booleans are stored as 0/1 by the caller).
  */
 
 const statements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
@@ -26,12 +27,13 @@ function prepared(sqlite: BetterSqlite3.Database, text: string): BetterSqlite3.S
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 export function bulkInsert<T extends keyof Database & string, C extends keyof Insertable<Database[T]> & string>(
-  sqlite: BetterSqlite3.Database,
+  db: Db,
   table: T,
   columns: readonly C[],
   rows: readonly (readonly unknown[])[],
 ): number[] {
   if (rows.length === 0) return [];
+  const sqlite = sqliteOf(db);
   // Names come from code, never from a file; checked anyway, as they are spliced into the SQL text.
   for (const name of [table, ...columns]) if (!IDENTIFIER.test(name)) throw new Error(`Not a column name: ${name}`);
   if (!sqlite.inTransaction) throw new Error('bulkInsert runs inside a transaction.');

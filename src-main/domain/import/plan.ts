@@ -263,7 +263,6 @@ function dedupe<R extends PersonRecord & { submittedAt?: string | null }>(record
       else groups.set(r.email, [earlier, r]);
     }
   }
-  if (groups.size === 0) return { kept: [...records].sort((a, b) => a.rowNumber - b.rowNumber), duplicates: [] };
   const kept: R[] = [];
   const duplicates: DuplicateReport[] = [];
   for (const [email, only] of first) {

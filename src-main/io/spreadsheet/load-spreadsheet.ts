@@ -72,11 +72,6 @@ export function parseWorkerHost(): ParseWorkerHost | null {
   return host;
 }
 
-/** Starts the parse worker ahead of the first import, so that one does not wait for it. */
-export function warmParseWorker(maxMemoryMb = DEFAULT_MAX_MEMORY_MB): void {
-  parseWorkerHost()?.warm(maxMemoryMb);
-}
-
 const DEFAULT_MAX_MEMORY_MB = 512;
 
 async function runInProcess(job: ParseJob, timeoutMs: number, sink: RowSink, onProgress?: (rows: number, total: number | null) => void): Promise<HostedJobResult> {

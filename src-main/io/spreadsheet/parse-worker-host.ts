@@ -51,12 +51,6 @@ export class ParseWorkerHost {
     return result;
   }
 
-  /** Starts the worker before the first file arrives (the window does when the import page opens). */
-  warm(maxMemoryMb: number): void {
-    this.ensure(maxMemoryMb).unref();
-    this.scheduleIdle();
-  }
-
   /** Stops the worker now (app quit, tests). */
   dispose(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);

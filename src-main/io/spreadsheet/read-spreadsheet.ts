@@ -22,11 +22,6 @@ export class WorkbookCollector {
     for (const row of batch.rows) sheet.rows.push(row);
   };
 
-  /** Rows collected so far, over all sheets. */
-  get rowCount(): number {
-    return this.sheets.reduce((n, s) => n + (s?.rows.length ?? 0), 0);
-  }
-
   finish(info: WorkbookInfo): WorkbookData {
     return { ...info, sheets: this.sheets.filter((s): s is SheetData => s !== undefined) };
   }
