@@ -111,13 +111,19 @@ export interface NormaliseResult<K extends ImportKind> {
 
 /**
  * A refused field: the code and params the window writes the reason from (in the coordinator's
- * language), and the English message the CLI prints.
+ * language), and the English message the CLI prints. Field readers return the value itself or one of
+ * these (an instance test tells them apart): a wrapper object per accepted cell showed up as garbage
+ * collection in the import benchmark.
  */
-type FieldFailure = { ok: false; code: CellIssueCode; params?: CellIssueParams; message: string };
-type FieldResult<T> = { ok: true; value: T } | FieldFailure;
-const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value });
-const fail = (code: CellIssueCode, params: CellIssueParams | undefined, message: string): FieldFailure =>
-  params === undefined ? { ok: false, code, message } : { ok: false, code, params, message };
+class FieldFailure {
+  constructor(
+    readonly code: CellIssueCode,
+    readonly params: CellIssueParams | undefined,
+    readonly message: string,
+  ) {}
+}
+type FieldResult<T> = T | FieldFailure;
+const fail = (code: CellIssueCode, params: CellIssueParams | undefined, message: string): FieldFailure => new FieldFailure(code, params, message);
 
 /** The cell text as a reason quotes it: cut to 60 characters. */
 function shown(raw: RawCellValue | undefined): string {
@@ -134,27 +140,27 @@ function quoted(raw: RawCellValue | undefined): string {
  * reused (a closure or a zod schema built per cell showed up in the import benchmark).
  */
 type FieldReader<T> = (raw: RawCellValue | undefined) => FieldResult<T>;
-const textFields = new Map<number, FieldReader<string | null>>();
 
 function textField(max: number): FieldReader<string | null> {
-  let reader = textFields.get(max);
-  if (reader === undefined) {
-    reader = (raw) => {
-      const t = cellText(raw);
-      if (t === '') return ok(null);
-      if (t.length > max) return fail('too_long', { max }, `This text is longer than ${max} characters. Shorten it.`);
-      return ok(t);
-    };
-    textFields.set(max, reader);
-  }
-  return reader;
+  return (raw) => {
+    const t = cellText(raw);
+    if (t === '') return null;
+    if (t.length > max) return fail('too_long', { max }, `This text is longer than ${max} characters. Shorten it.`);
+    return t;
+  };
 }
+const TEXT_100 = textField(100);
+const TEXT_200 = textField(200);
+const TEXT_300 = textField(300);
+const TEXT_400 = textField(400);
+const TEXT_2000 = textField(2000);
+const TEXT_20000 = textField(20_000);
 
 function emailField(raw: RawCellValue | undefined): FieldResult<string | null> {
   const t = cellText(raw).replace(/^mailto:/i, '');
-  if (t === '') return ok(null);
+  if (t === '') return null;
   const parsed = EmailSchema.safeParse(t);
-  return parsed.success ? ok(parsed.data) : fail('email', { value: shown(raw) }, `${quoted(raw)} is not an e-mail address. Write one address such as name@organisation.be.`);
+  return parsed.success ? parsed.data : fail('email', { value: shown(raw) }, `${quoted(raw)} is not an e-mail address. Write one address such as name@organisation.be.`);
 }
 
 const phoneFields = new Map<string, FieldReader<string | null>>();
@@ -172,11 +178,11 @@ function phoneField(countries: CountryCode[]): FieldReader<string | null> {
 function makePhoneField(countries: CountryCode[]): FieldReader<string | null> {
   return (raw: RawCellValue | undefined): FieldResult<string | null> => {
     const t = cellText(raw);
-    if (t === '') return ok(null);
+    if (t === '') return null;
     let first: string | null = null;
     for (const country of countries) {
       const r = normalisePhone(t, country);
-      if (r.ok) return ok(r.e164);
+      if (r.ok) return r.e164;
       first ??= r.message;
     }
     // normalisePhone quotes the whole (trimmed) text; the params carry the same text.
@@ -186,19 +192,19 @@ function makePhoneField(countries: CountryCode[]): FieldReader<string | null> {
 
 function postcodeField(raw: RawCellValue | undefined): FieldResult<string | null> {
   const t = cellText(raw).toUpperCase().replace(/^(B|BE|NL)[- ]/, '');
-  if (t === '') return ok(null);
+  if (t === '') return null;
   const m = /^(\d{4})\s*([A-Z]{2})?$/.exec(t);
   if (!m || (m[1] ?? '').startsWith('0')) return fail('postcode', { value: shown(raw) }, `${quoted(raw)} is not a postcode. Use a Belgian (1000) or Dutch (1234 AB) postcode.`);
-  return ok(m[2] ? `${m[1]} ${m[2]}` : (m[1] ?? ''));
+  return m[2] ? `${m[1]} ${m[2]}` : (m[1] ?? '');
 }
 
 function positiveWholeField(max: number, code: 'whole_number_participants' | 'whole_number_places', what: string): FieldReader<number | null> {
   const schema = z.number().int().positive().max(max);
   return (raw: RawCellValue | undefined): FieldResult<number | null> => {
-    if (cellText(raw) === '') return ok(null);
+    if (cellText(raw) === '') return null;
     const n = cellNumber(raw);
     const parsed = schema.safeParse(n);
-    return parsed.success ? ok(parsed.data) : fail(code, { value: shown(raw), max }, `${quoted(raw)} is not a valid ${what}. Write a whole number from 1 to ${max}.`);
+    return parsed.success ? parsed.data : fail(code, { value: shown(raw), max }, `${quoted(raw)} is not a valid ${what}. Write a whole number from 1 to ${max}.`);
   };
 }
 
@@ -207,20 +213,20 @@ const PLACE_CAPACITY_FIELD = positiveWholeField(1000, 'whole_number_places', 'nu
 
 function hoursField(raw: RawCellValue | undefined): FieldResult<number | null> {
   const t = cellText(raw).replace(/\s*(uur|uren|u|h|heures?|hours?)$/i, '');
-  if (t === '') return ok(null);
+  if (t === '') return null;
   const n = cellNumber(t);
-  return n !== null && n > 0 && n <= 2000 ? ok(n) : fail('hours', { value: shown(raw) }, `${quoted(raw)} is not a number of hours. Write a number such as 14 or 3,5.`);
+  return n !== null && n > 0 && n <= 2000 ? n : fail('hours', { value: shown(raw) }, `${quoted(raw)} is not a number of hours. Write a number such as 14 or 3,5.`);
 }
 
 function booleanField(raw: RawCellValue | undefined): FieldResult<boolean | null> {
   const b = cellBoolean(raw);
-  return b === undefined ? fail('yes_no', { value: shown(raw) }, `${quoted(raw)} is not yes or no. Write Ja/Nee, Oui/Non or Yes/No.`) : ok(b);
+  return b === undefined ? fail('yes_no', { value: shown(raw) }, `${quoted(raw)} is not yes or no. Write Ja/Nee, Oui/Non or Yes/No.`) : b;
 }
 
 function dateField(raw: RawCellValue | undefined): FieldResult<string | null> {
-  if (cellText(raw) === '') return ok(null);
+  if (cellText(raw) === '') return null;
   const d = cellDate(raw);
-  return d === null ? fail('date', { value: shown(raw) }, `${quoted(raw)} is not a date. Write it as day/month/year, for example 23/11/2026 14:30.`) : ok(d);
+  return d === null ? fail('date', { value: shown(raw) }, `${quoted(raw)} is not a date. Write it as day/month/year, for example 23/11/2026 14:30.`) : d;
 }
 
 const LANGUAGE_WORDS: Record<Language, string[]> = {
@@ -232,15 +238,15 @@ const LANGUAGE_WORDS: Record<Language, string[]> = {
 /** All languages named in a cell ("NL/FR", "Nederlands en Frans", "français"); null when empty. */
 function languagesIn(raw: RawCellValue | undefined): FieldResult<Language[] | null> {
   const key = foldName(cellText(raw));
-  if (key === '') return ok(null);
+  if (key === '') return null;
   const words = new Set(key.split(' '));
   const found = (Object.keys(LANGUAGE_WORDS) as Language[]).filter((lang) => LANGUAGE_WORDS[lang].some((w) => words.has(w)));
-  return found.length > 0 ? ok(found) : fail('language', { value: shown(raw) }, `${quoted(raw)} is not a language Meeloop knows. Write Nederlands, Français or English.`);
+  return found.length > 0 ? found : fail('language', { value: shown(raw) }, `${quoted(raw)} is not a language Meeloop knows. Write Nederlands, Français or English.`);
 }
 
 function languageField(raw: RawCellValue | undefined): FieldResult<Language | null> {
   const r = languagesIn(raw);
-  return r.ok ? ok(r.value?.[0] ?? null) : r;
+  return r instanceof FieldFailure ? r : (r?.[0] ?? null);
 }
 
 const SENDS = /\b(zendt|stuurt|zender|uitsturen|verstuurt|sends?|sending|envoie|envoyer|deelnemers)\b/;
@@ -249,30 +255,30 @@ const BOTH = /\b(beide|allebei|both|les deux|tous les deux)\b/;
 
 function roleField(raw: RawCellValue | undefined): FieldResult<OrganisationRole | null> {
   const key = foldName(cellText(raw));
-  if (key === '') return ok(null);
+  if (key === '') return null;
   const sends = SENDS.test(key);
   const hosts = HOSTS.test(key);
-  if (BOTH.test(key) || (sends && hosts)) return ok('both');
-  if (sends) return ok('sends');
-  if (hosts) return ok('hosts');
+  if (BOTH.test(key) || (sends && hosts)) return 'both';
+  if (sends) return 'sends';
+  if (hosts) return 'hosts';
   return fail('role', { value: shown(raw) }, `${quoted(raw)} is not a role. Write "ontvangt" (hosts), "stuurt" (sends) or "beide" (both).`);
 }
 
 function formatField(raw: RawCellValue | undefined): FieldResult<PlaceFormat | null> {
   const key = foldName(cellText(raw));
-  if (key === '') return ok(null);
-  if (/\b(halve dag|halvedag|demi journee|demi jour|half day|halfday|voormiddag|namiddag|matinee|apres midi)\b/.test(key)) return ok('half_day');
-  if (/\b(dagdeel|dagdelen|day part|partie de journee)\b/.test(key)) return ok('day_part');
-  if (/\b(uren|uur|heures|hours|\d+ ?[uh])\b/.test(key)) return ok('hours');
-  if (/\b(dag|hele dag|volledige dag|journee|jour|day|full day)\b/.test(key)) return ok('day');
+  if (key === '') return null;
+  if (/\b(halve dag|halvedag|demi journee|demi jour|half day|halfday|voormiddag|namiddag|matinee|apres midi)\b/.test(key)) return 'half_day';
+  if (/\b(dagdeel|dagdelen|day part|partie de journee)\b/.test(key)) return 'day_part';
+  if (/\b(uren|uur|heures|hours|\d+ ?[uh])\b/.test(key)) return 'hours';
+  if (/\b(dag|hele dag|volledige dag|journee|jour|day|full day)\b/.test(key)) return 'day';
   return fail('format', { value: shown(raw) }, `${quoted(raw)} is not a format. Write halve dag, dag, dagdeel or uren.`);
 }
 
 function websiteField(raw: RawCellValue | undefined): FieldResult<string | null> {
   const t = cellText(raw);
-  if (t === '') return ok(null);
+  if (t === '') return null;
   const url = /^https?:\/\//i.test(t) ? t : `https://${t}`;
-  return /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(url) && url.length <= 500 ? ok(url) : fail('website', { value: shown(raw) }, `${quoted(raw)} is not a website address. Write it as www.organisation.be.`);
+  return /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(url) && url.length <= 500 ? url : fail('website', { value: shown(raw) }, `${quoted(raw)} is not a website address. Write it as www.organisation.be.`);
 }
 
 /** Splits "Jan De Smet" into first name "Jan" and last name "De Smet" (the first word is the first name). */
@@ -282,19 +288,35 @@ export function splitFullName(full: string): { firstName: string; lastName: stri
   return { firstName: first, lastName: rest.join(' ') };
 }
 
-function issue(row: number, column: string, letter: string, f: Pick<FieldFailure, 'code' | 'params' | 'message'>): CellIssue {
+function issue(row: number, column: string, letter: string, f: { code: CellIssueCode; params?: CellIssueParams | undefined; message: string }): CellIssue {
   const out: CellIssue = { row, column, columnLetter: letter, code: f.code, message: f.message };
   if (f.params !== undefined) out.params = f.params;
   return out;
 }
 
+/** Reads the mapped fields of one row after another (one reader per table, moved on per row). */
 class RowReader {
-  readonly issues: CellIssue[] = [];
+  issues: CellIssue[] = [];
+  private rowNumber = 0;
+  private cells: readonly RawCellValue[] = [];
+  /** The mapped choice columns by rank, worked out once per table. */
+  readonly choiceFields: { rank: number; field: string }[] = [];
+  readonly phone: FieldReader<string | null>;
   constructor(
-    private readonly rowNumber: number,
-    private readonly cells: readonly RawCellValue[],
     private readonly byField: ReadonlyMap<string, ColumnMappingEntry>,
-  ) {}
+    options: NormaliseOptions,
+  ) {
+    for (let rank = 1; rank <= MAX_CHOICE_COLUMNS; rank++) if (byField.has(`choice${rank}`)) this.choiceFields.push({ rank, field: `choice${rank}` });
+    this.phone = phoneField(options.phoneCountries ?? ['BE', 'NL']);
+  }
+
+  /** Moves on to a row; its issues start empty. */
+  at(rowNumber: number, cells: readonly RawCellValue[]): this {
+    this.rowNumber = rowNumber;
+    this.cells = cells;
+    if (this.issues.length > 0) this.issues = [];
+    return this;
+  }
 
   raw(field: string): RawCellValue | undefined {
     const col = this.byField.get(field);
@@ -305,7 +327,7 @@ class RowReader {
     const col = this.byField.get(field);
     if (col === undefined) return null;
     const r = parse(this.cells[col.index]);
-    if (r.ok) return r.value;
+    if (!(r instanceof FieldFailure)) return r;
     this.issues.push(issue(this.rowNumber, col.header, col.letter, r));
     return null;
   }
@@ -317,11 +339,10 @@ class RowReader {
   }
 }
 
-function readPerson(r: RowReader, rowNumber: number, options: NormaliseOptions): PersonRecord | null {
-  const countries = options.phoneCountries ?? ['BE', 'NL'];
-  let firstName = r.read('firstName', textField(200));
-  let lastName = r.read('lastName', textField(200));
-  const fullName = r.read('fullName', textField(400));
+function readPerson(r: RowReader, rowNumber: number): PersonRecord | null {
+  let firstName = r.read('firstName', TEXT_200);
+  let lastName = r.read('lastName', TEXT_200);
+  const fullName = r.read('fullName', TEXT_400);
   if (firstName === null && fullName !== null) {
     const split = splitFullName(fullName);
     firstName = split.firstName;
@@ -335,52 +356,58 @@ function readPerson(r: RowReader, rowNumber: number, options: NormaliseOptions):
     firstName: firstName ?? '',
     lastName: lastName ?? '',
     email: email ?? '',
-    phone: r.read('phone', phoneField(countries)),
-    organisation: r.read('organisation', textField(300)),
-    functionTitle: r.read('functionTitle', textField(200)),
-    network: r.read('network', textField(200)),
+    phone: r.read('phone', r.phone),
+    organisation: r.read('organisation', TEXT_300),
+    functionTitle: r.read('functionTitle', TEXT_200),
+    network: r.read('network', TEXT_200),
     language: r.read('language', languageField),
-    availabilityText: r.read('availability', textField(2000)),
+    availabilityText: r.read('availability', TEXT_2000),
   };
   return r.issues.length === 0 ? record : null;
 }
 
-function readParticipant(r: RowReader, rowNumber: number, options: NormaliseOptions): ParticipantRecord | null {
-  const person = readPerson(r, rowNumber, options);
+function readParticipant(r: RowReader, rowNumber: number): ParticipantRecord | null {
+  const person = readPerson(r, rowNumber);
   const choices: ChoiceText[] = [];
-  for (let rank = 1; rank <= MAX_CHOICE_COLUMNS; rank++) {
-    const text = r.read(`choice${rank}`, textField(300));
+  for (const { rank, field } of r.choiceFields) {
+    const text = r.read(field, TEXT_300);
     if (text !== null) choices.push({ rank, text });
   }
-  const rest = {
-    learningQuestions: r.read('learningQuestions', textField(20_000)),
-    submittedAt: r.read('submittedAt', dateField),
-    activationCode: r.read('activationCode', textField(100)),
-    isEarlyBird: r.read('isEarlyBird', booleanField),
-    choices,
-  };
-  return person && r.issues.length === 0 ? { ...person, ...rest } : null;
+  const learningQuestions = r.read('learningQuestions', TEXT_20000);
+  const submittedAt = r.read('submittedAt', dateField);
+  const activationCode = r.read('activationCode', TEXT_100);
+  const isEarlyBird = r.read('isEarlyBird', booleanField);
+  if (person === null || r.issues.length > 0) return null;
+  const record = person as ParticipantRecord;
+  record.learningQuestions = learningQuestions;
+  record.submittedAt = submittedAt;
+  record.activationCode = activationCode;
+  record.isEarlyBird = isEarlyBird;
+  record.choices = choices;
+  return record;
 }
 
-function readMentor(r: RowReader, rowNumber: number, options: NormaliseOptions): MentorRecord | null {
-  const person = readPerson(r, rowNumber, options);
+function readMentor(r: RowReader, rowNumber: number): MentorRecord | null {
+  const person = readPerson(r, rowNumber);
   const mentorCapacity = r.read('mentorCapacity', MENTOR_CAPACITY_FIELD);
-  return person && r.issues.length === 0 ? { ...person, mentorCapacity } : null;
+  if (person === null || r.issues.length > 0) return null;
+  const record = person as MentorRecord;
+  record.mentorCapacity = mentorCapacity;
+  return record;
 }
 
-function readOrganisation(r: RowReader, rowNumber: number, options: NormaliseOptions): OrganisationRecord | null {
-  const countries = options.phoneCountries ?? ['BE', 'NL'];
-  const name = r.read('name', textField(200));
+function readOrganisation(r: RowReader, rowNumber: number): OrganisationRecord | null {
+  const name = r.read('name', TEXT_200);
   if (name === null) r.missing('name', 'missing_organisation_name', 'The organisation name is missing. Fill it in or delete the row.');
-  const contactName = r.read('contactName', textField(200));
+  const contactName = r.read('contactName', TEXT_200);
   const contactEmail = r.read('contactEmail', emailField);
-  const contactPhone = r.read('contactPhone', phoneField(countries));
-  const team = r.read('placeTeam', textField(200));
+  const contactPhone = r.read('contactPhone', r.phone);
+  const team = r.read('placeTeam', TEXT_200);
   const format = r.read('placeFormat', formatField);
   const hours = r.read('placeHours', hoursField);
   const capacity = r.read('placeCapacity', PLACE_CAPACITY_FIELD);
   const languages = r.read('placeLanguage', languagesIn);
-  const description = r.read('placeDescription', textField(20_000));
+  const description = r.read('placeDescription', TEXT_20000);
   const hasPlace = team !== null || capacity !== null;
   if (hasPlace && capacity === null && cellText(r.raw('placeCapacity')) === '') {
     r.missing('placeCapacity', 'missing_capacity', 'The number of places is missing. Write how many people this place can receive (1 or more).');
@@ -391,14 +418,14 @@ function readOrganisation(r: RowReader, rowNumber: number, options: NormaliseOpt
   const record: OrganisationRecord = {
     rowNumber,
     name: name ?? '',
-    sector: r.read('sector', textField(200)),
-    network: r.read('network', textField(200)),
-    address: r.read('address', textField(300)),
+    sector: r.read('sector', TEXT_200),
+    network: r.read('network', TEXT_200),
+    address: r.read('address', TEXT_300),
     postcode: r.read('postcode', postcodeField),
-    municipality: r.read('municipality', textField(200)),
+    municipality: r.read('municipality', TEXT_200),
     website: r.read('website', websiteField),
     role: r.read('role', roleField),
-    activationCode: r.read('activationCode', textField(100)),
+    activationCode: r.read('activationCode', TEXT_100),
     contact: contactName !== null || contactEmail !== null ? { name: contactName ?? contactEmail ?? '', email: contactEmail, phone: contactPhone } : null,
     place: hasPlace
       ? { team: team ?? 'Algemeen', format: format ?? (hours !== null ? 'hours' : 'day'), hours, capacity: capacity ?? 1, languages: languages ?? [], description: description ?? '' }
@@ -434,14 +461,12 @@ export function normaliseRows<K extends ImportKind>(
   const issues: CellIssue[] = [];
   const rejectedRows: number[] = [];
   const mapped = [...byField.values()];
+  const reader = new RowReader(byField, options);
+  const read = kind === 'organisations' ? readOrganisation : kind === 'participants' ? readParticipant : readMentor;
   for (const row of table.rows) {
     // A row whose mapped cells are all empty (e.g. a totals row under an unmapped column) is skipped.
     if (mapped.every((c) => cellText(row.cells[c.index]) === '')) continue;
-    const reader = new RowReader(row.rowNumber, row.cells, byField);
-    const record =
-      kind === 'organisations' ? readOrganisation(reader, row.rowNumber, options)
-      : kind === 'participants' ? readParticipant(reader, row.rowNumber, options)
-      : readMentor(reader, row.rowNumber, options);
+    const record = read(reader.at(row.rowNumber, row.cells), row.rowNumber);
     if (record !== null) {
       records.push(record as RecordByKind[K]);
       continue;

@@ -125,7 +125,10 @@ export interface PlannedPersonValues {
 
 /** One person row of the plan, with the application when the kind is participants. */
 export interface PersonPlanItem {
+  /** The row kept for this e-mail address. */
   rowNumber: number;
+  /** The first row of this address in the file (the kept row unless a later row won): new people are written in this order. */
+  firstRow: number;
   action: PlanAction;
   /** Set for update and unchanged. */
   personId: number | null;
@@ -246,61 +249,6 @@ function diff<T extends object>(current: T, next: Partial<T>, fields: readonly (
   return out;
 }
 
-/**
- * Keeps one row per e-mail address: the later submission by signup time, else the later row.
- * Rows without a signup time lose to rows with one.
- */
-function dedupe<R extends PersonRecord & { submittedAt?: string | null }>(records: readonly R[]): { kept: R[]; duplicates: DuplicateReport[] } {
-  // Most files have no duplicates: one pass to find the e-mails seen twice, arrays only for those.
-  const first = new Map<string, R>();
-  const groups = new Map<string, R[]>();
-  for (const r of records) {
-    const earlier = first.get(r.email);
-    if (earlier === undefined) first.set(r.email, r);
-    else {
-      const g = groups.get(r.email);
-      if (g) g.push(r);
-      else groups.set(r.email, [earlier, r]);
-    }
-  }
-  const kept: R[] = [];
-  const duplicates: DuplicateReport[] = [];
-  for (const [email, only] of first) {
-    const group = groups.get(email);
-    if (!group) {
-      kept.push(only);
-      continue;
-    }
-    let winner = group[0] as R;
-    let reason: DuplicateReport['reason'] = 'later_row';
-    for (const r of group.slice(1)) {
-      const a = winner.submittedAt ?? null;
-      const b = r.submittedAt ?? null;
-      if (a !== null && b !== null && a !== b) {
-        if (b > a) winner = r;
-        reason = 'later_submission';
-      } else if (a === null && b !== null) {
-        winner = r;
-        reason = 'later_submission';
-      } else if (!(a !== null && b === null)) {
-        winner = r;
-      }
-    }
-    kept.push(winner);
-    const droppedRows = group.filter((r) => r !== winner).map((r) => r.rowNumber);
-    const why = reason === 'later_submission' ? 'it was submitted last' : 'it is the last row';
-    duplicates.push({
-      email,
-      keptRow: winner.rowNumber,
-      droppedRows,
-      reason,
-      message: `${email} signs up ${group.length} times (rows ${group.map((r) => r.rowNumber).join(', ')}). Row ${winner.rowNumber} is used because ${why}; the other rows are ignored.`,
-    });
-  }
-  kept.sort((a, b) => a.rowNumber - b.rowNumber);
-  return { kept, duplicates };
-}
-
 function summarise(items: readonly { action: PlanAction; extra?: PlanAction | undefined }[], rows: number, duplicates: number, rejected: number): PlanSummary {
   const s: PlanSummary = { rows, created: 0, updated: 0, unchanged: 0, duplicates, rejected };
   for (const i of items) {
@@ -314,35 +262,142 @@ function summarise(items: readonly { action: PlanAction; extra?: PlanAction | un
 
 const PERSON_DIFF_FIELDS = ['firstName', 'lastName', 'phone', 'language', 'organisationId', 'functionTitle', 'network', 'learningQuestions', 'isParticipant', 'isMentor', 'mentorCapacity'] as const;
 
-function planPeople<R extends PersonRecord>(
-  kind: 'participants' | 'mentors',
-  input: PeoplePlanInput<R>,
-  extra: (record: R, person: ExistingPerson | null, organisation: OrganisationRef | null) => { values: Partial<PlannedPersonValues>; application: PersonPlanItem['application'] },
-): Omit<PeoplePlan, 'unresolvedChoices'> {
-  const { kept, duplicates } = dedupe(input.records as readonly (R & { submittedAt?: string | null })[]);
-  const peopleByEmail = new Map(input.existing.people.map((p) => [p.email.trim().toLowerCase(), p]));
-  const orgByKey = new Map<string, number>();
-  for (const o of input.existing.organisations) if (!orgByKey.has(organisationKey(o.name))) orgByKey.set(organisationKey(o.name), o.id);
-  const newOrgs = new Map<string, NewOrganisation>();
-  const items: PersonPlanItem[] = [];
+/** Per e-mail address: its rows so far, the row kept and that row's plan item. */
+interface EmailGroup<R extends PersonRecord> {
+  rows: number[];
+  kept: R;
+  reason: DuplicateReport['reason'];
+  item: PersonPlanItem;
+}
+
+/** What a people plan is made against (everything of PeoplePlanInput but the rows). */
+export type PeoplePlanContext = Omit<PeoplePlanInput<PersonRecord>, 'records' | 'issues' | 'rejectedRows'>;
+
+type PlanExtra<R> = (record: R, person: ExistingPerson | null, organisation: OrganisationRef | null) => { values: Partial<PlannedPersonValues>; application: PersonPlanItem['application'] };
+
+/**
+ * Plans people as their rows come in, in row order: the import normalises and plans a file while it is
+ * still being read, and writes the people it meets for the first time at once. `add` returns the items
+ * of e-mail addresses met for the first time; a later row for the same address replaces the kept row
+ * when it wins (the later submission by signup time, else the later row; rows without a signup time
+ * lose to rows with one) and its address is then listed by `amendedEmails`. `finish` gives the plan of
+ * the whole file, the same as planning all rows at once (planParticipants and planMentors do that).
+ */
+export class PeoplePlanner<R extends PersonRecord> {
+  private readonly groups = new Map<string, EmailGroup<R>>();
+  private readonly amended = new Set<string>();
+  private readonly issues: CellIssue[] = [];
+  private readonly rejectedRows: number[] = [];
+  private records = 0;
+  private readonly peopleByEmail: Map<string, ExistingPerson>;
+  private readonly orgByKey = new Map<string, number>();
   // Thousands of rows name the same few employers: fold each spelling once.
-  const keyMemo = new Map<string, string>();
-  const keyOf = (text: string): string => keyMemo.get(text) ?? (keyMemo.set(text, organisationKey(text)).get(text) as string);
-  for (const record of kept) {
-    let organisation: OrganisationRef | null = null;
-    if (record.organisation !== null) {
-      const key = keyOf(record.organisation);
-      const id = orgByKey.get(key);
-      if (id !== undefined) organisation = { kind: 'existing', id };
-      else {
-        organisation = { kind: 'new', key };
-        const entry = newOrgs.get(key);
-        if (entry) entry.rows.push(record.rowNumber);
-        else newOrgs.set(key, { key, name: record.organisation, rows: [record.rowNumber] });
+  private readonly keyMemo = new Map<string, string>();
+
+  constructor(
+    private readonly kind: 'participants' | 'mentors',
+    context: PeoplePlanContext,
+    private readonly extra: PlanExtra<R>,
+    private readonly unresolved: (items: readonly PersonPlanItem[]) => UnresolvedChoice[] = () => [],
+  ) {
+    this.peopleByEmail = new Map(context.existing.people.map((p) => [p.email.trim().toLowerCase(), p]));
+    for (const o of context.existing.organisations) if (!this.orgByKey.has(organisationKey(o.name))) this.orgByKey.set(organisationKey(o.name), o.id);
+  }
+
+  /** Plans the next rows (after the rows of earlier calls). Returns the items of addresses met for the first time. */
+  add(records: readonly R[], issues: readonly CellIssue[] = [], rejectedRows: readonly number[] = []): PersonPlanItem[] {
+    for (const i of issues) this.issues.push(i);
+    for (const n of rejectedRows) this.rejectedRows.push(n);
+    this.records += records.length;
+    const firsts: PersonPlanItem[] = [];
+    for (const r of records) {
+      const group = this.groups.get(r.email);
+      if (group === undefined) {
+        const item = this.planItem(r, r.rowNumber);
+        this.groups.set(r.email, { rows: [r.rowNumber], kept: r, reason: 'later_row', item });
+        firsts.push(item);
+        continue;
+      }
+      group.rows.push(r.rowNumber);
+      const a = (group.kept as { submittedAt?: string | null }).submittedAt ?? null;
+      const b = (r as { submittedAt?: string | null }).submittedAt ?? null;
+      let wins = false;
+      if (a !== null && b !== null && a !== b) {
+        wins = b > a;
+        group.reason = 'later_submission';
+      } else if (a === null && b !== null) {
+        wins = true;
+        group.reason = 'later_submission';
+      } else if (!(a !== null && b === null)) {
+        wins = true;
+      }
+      if (wins) {
+        group.kept = r;
+        group.item = this.planItem(r, group.item.firstRow);
+        this.amended.add(r.email);
       }
     }
-    const person = peopleByEmail.get(record.email) ?? null;
-    const more = extra(record, person, organisation);
+    return firsts;
+  }
+
+  /** Addresses whose kept row changed after `add` handed out their first item (their item is replaced in the plan). */
+  amendedEmails(): ReadonlySet<string> {
+    return this.amended;
+  }
+
+  /** The plan of all rows added. */
+  finish(): PeoplePlan {
+    const groups = [...this.groups.values()];
+    const kept = groups.map((g) => g.item).sort((a, b) => a.rowNumber - b.rowNumber);
+    const recordsByRow = new Map(groups.map((g) => [g.kept.rowNumber, g.kept]));
+    const newOrgs = new Map<string, NewOrganisation>();
+    for (const item of kept) {
+      const ref = item.values.organisation;
+      if (ref?.kind !== 'new') continue;
+      const entry = newOrgs.get(ref.key);
+      if (entry) entry.rows.push(item.rowNumber);
+      else newOrgs.set(ref.key, { key: ref.key, name: recordsByRow.get(item.rowNumber)?.organisation ?? ref.key, rows: [item.rowNumber] });
+    }
+    const duplicates: DuplicateReport[] = [];
+    for (const [email, g] of this.groups) {
+      if (g.rows.length < 2) continue;
+      const why = g.reason === 'later_submission' ? 'it was submitted last' : 'it is the last row';
+      duplicates.push({
+        email,
+        keptRow: g.kept.rowNumber,
+        droppedRows: g.rows.filter((n) => n !== g.kept.rowNumber),
+        reason: g.reason,
+        message: `${email} signs up ${g.rows.length} times (rows ${g.rows.join(', ')}). Row ${g.kept.rowNumber} is used because ${why}; the other rows are ignored.`,
+      });
+    }
+    const rows = this.records + this.rejectedRows.length;
+    return {
+      kind: this.kind,
+      items: kept,
+      newOrganisations: [...newOrgs.values()],
+      duplicates,
+      rejected: [...this.issues],
+      rejectedRows: [...this.rejectedRows],
+      unresolvedChoices: this.unresolved(kept),
+      summary: summarise(kept.map((i) => ({ action: i.action, extra: i.application?.action })), rows, duplicates.reduce((n, d) => n + d.droppedRows.length, 0), this.rejectedRows.length),
+    };
+  }
+
+  private keyOf(text: string): string {
+    let key = this.keyMemo.get(text);
+    if (key === undefined) this.keyMemo.set(text, (key = organisationKey(text)));
+    return key;
+  }
+
+  private planItem(record: R, firstRow: number): PersonPlanItem {
+    let organisation: OrganisationRef | null = null;
+    if (record.organisation !== null) {
+      const key = this.keyOf(record.organisation);
+      const id = this.orgByKey.get(key);
+      organisation = id !== undefined ? { kind: 'existing', id } : { kind: 'new', key };
+    }
+    const person = this.peopleByEmail.get(record.email) ?? null;
+    const more = this.extra(record, person, organisation);
     const values: PlannedPersonValues = {
       firstName: record.firstName,
       lastName: record.lastName,
@@ -353,8 +408,8 @@ function planPeople<R extends PersonRecord>(
       functionTitle: record.functionTitle,
       network: record.network,
       learningQuestions: null,
-      isParticipant: kind === 'participants' || (person?.isParticipant ?? false),
-      isMentor: kind === 'mentors' || (person?.isMentor ?? false),
+      isParticipant: this.kind === 'participants' || (person?.isParticipant ?? false),
+      isMentor: this.kind === 'mentors' || (person?.isMentor ?? false),
       mentorCapacity: null,
       ...more.values,
     };
@@ -372,18 +427,58 @@ function planPeople<R extends PersonRecord>(
       );
       action = changes.length > 0 ? 'update' : 'unchanged';
     }
-    items.push({ rowNumber: record.rowNumber, action, personId: person?.id ?? null, values, changes, application: more.application });
+    return { rowNumber: record.rowNumber, firstRow, action, personId: person?.id ?? null, values, changes, application: more.application };
   }
-  const rows = input.records.length + input.rejectedRows.length;
-  return {
-    kind,
-    items,
-    newOrganisations: [...newOrgs.values()],
-    duplicates,
-    rejected: [...input.issues],
-    rejectedRows: [...input.rejectedRows],
-    summary: summarise(items.map((i) => ({ action: i.action, extra: i.application?.action })), rows, duplicates.reduce((n, d) => n + d.droppedRows.length, 0), input.rejectedRows.length),
-  };
+}
+
+/** The planner of a participant import (see planParticipants). */
+export function participantPlanner(context: PeoplePlanContext): PeoplePlanner<ParticipantRecord> {
+  const index = indexHosts(context.hosts);
+  const overrides = context.choiceOverrides ?? new Map<string, number>();
+  const hostIds = new Set(context.hosts.map((h) => h.organisationId));
+  const appsByPerson = new Map((context.existing.applications ?? []).map((a) => [a.participantId, a]));
+  return new PeoplePlanner<ParticipantRecord>(
+    'participants',
+    context,
+    (record, person, organisation) => {
+      const choices: PlannedChoice[] = record.choices.map((c) => ({ rank: c.rank, organisationId: resolveChoice(c.text, index, overrides), rawText: c.text }));
+      const worksAtHost = organisation?.kind === 'existing' && hostIds.has(organisation.id);
+      const isEarlyBird = record.isEarlyBird ?? worksAtHost;
+      const existingApp = person ? appsByPerson.get(person.id) ?? null : null;
+      const submittedAt = record.submittedAt ?? existingApp?.submittedAt ?? context.importedAt;
+      const next = { submittedAt, isEarlyBird, activationCode: record.activationCode, choices };
+      let action: PlanAction = 'create';
+      let changes: FieldChange[] = [];
+      if (existingApp) {
+        changes = diff(existingApp, next, ['submittedAt', 'isEarlyBird', 'activationCode', 'choices']);
+        action = changes.length > 0 ? 'update' : 'unchanged';
+      }
+      return {
+        values: { learningQuestions: record.learningQuestions },
+        application: {
+          action,
+          applicationId: existingApp?.id ?? null,
+          submittedAt,
+          isEarlyBird,
+          priorityTier: isEarlyBird || worksAtHost ? 0 : 1,
+          activationCode: record.activationCode,
+          choices,
+          changes,
+        },
+      };
+    },
+    (items) => {
+      // Only choices that did not resolve are collected (the items already hold the resolved ids).
+      const choiceItems: { row: number; text: string }[] = [];
+      for (const item of items) for (const c of item.application?.choices ?? []) if (c.organisationId === null) choiceItems.push({ row: item.rowNumber, text: c.rawText });
+      return collectUnresolved(choiceItems, index, overrides);
+    },
+  );
+}
+
+/** The planner of a mentor import (see planMentors). */
+export function mentorPlanner(context: Omit<PeoplePlanContext, 'hosts' | 'choiceOverrides'>): PeoplePlanner<MentorRecord> {
+  return new PeoplePlanner<MentorRecord>('mentors', { ...context, hosts: [] }, (record) => ({ values: { mentorCapacity: record.mentorCapacity }, application: null }));
 }
 
 /**
@@ -392,47 +487,16 @@ function planPeople<R extends PersonRecord>(
  * `unresolvedChoices` with the nearest hosts, to be picked through `choiceOverrides` and re-planned.
  */
 export function planParticipants(input: PeoplePlanInput<ParticipantRecord>): PeoplePlan {
-  const index = indexHosts(input.hosts);
-  const overrides = input.choiceOverrides ?? new Map<string, number>();
-  const hostIds = new Set(input.hosts.map((h) => h.organisationId));
-  const appsByPerson = new Map((input.existing.applications ?? []).map((a) => [a.participantId, a]));
-  const plan = planPeople('participants', input, (record, person, organisation) => {
-    const choices: PlannedChoice[] = record.choices.map((c) => ({ rank: c.rank, organisationId: resolveChoice(c.text, index, overrides), rawText: c.text }));
-    const worksAtHost = organisation?.kind === 'existing' && hostIds.has(organisation.id);
-    const isEarlyBird = record.isEarlyBird ?? worksAtHost;
-    const existingApp = person ? appsByPerson.get(person.id) ?? null : null;
-    const submittedAt = record.submittedAt ?? existingApp?.submittedAt ?? input.importedAt;
-    const next = { submittedAt, isEarlyBird, activationCode: record.activationCode, choices };
-    let action: PlanAction = 'create';
-    let changes: FieldChange[] = [];
-    if (existingApp) {
-      changes = diff(existingApp, next, ['submittedAt', 'isEarlyBird', 'activationCode', 'choices']);
-      action = changes.length > 0 ? 'update' : 'unchanged';
-    }
-    return {
-      values: { learningQuestions: record.learningQuestions },
-      application: {
-        action,
-        applicationId: existingApp?.id ?? null,
-        submittedAt,
-        isEarlyBird,
-        priorityTier: isEarlyBird || worksAtHost ? 0 : 1,
-        activationCode: record.activationCode,
-        choices,
-        changes,
-      },
-    };
-  });
-  // Only choices that did not resolve are collected (the items already hold the resolved ids).
-  const choiceItems: { row: number; text: string }[] = [];
-  for (const item of plan.items) for (const c of item.application?.choices ?? []) if (c.organisationId === null) choiceItems.push({ row: item.rowNumber, text: c.rawText });
-  return { ...plan, unresolvedChoices: collectUnresolved(choiceItems, index, overrides) };
+  const planner = participantPlanner(input);
+  planner.add(input.records, input.issues, input.rejectedRows);
+  return planner.finish();
 }
 
 /** Plans a mentor import: people matched by e-mail, flagged as mentor, with their capacity. */
 export function planMentors(input: Omit<PeoplePlanInput<MentorRecord>, 'hosts' | 'choiceOverrides'>): PeoplePlan {
-  const plan = planPeople('mentors', { ...input, hosts: [] }, (record) => ({ values: { mentorCapacity: record.mentorCapacity }, application: null }));
-  return { ...plan, unresolvedChoices: [] };
+  const planner = mentorPlanner(input);
+  planner.add(input.records, input.issues, input.rejectedRows);
+  return planner.finish();
 }
 
 /** Inputs of an organisation import plan. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planMentors, planOrganisations, planParticipants, type ExistingData } from '../../../src-main/domain/import/plan';
+import { participantPlanner, planMentors, planOrganisations, planParticipants, type ExistingData } from '../../../src-main/domain/import/plan';
 import type { OrganisationRecord, ParticipantRecord } from '../../../src-main/domain/import/normalise';
 
 const base = { lastName: 'P', phone: null, organisation: null, functionTitle: null, network: null, language: null, availabilityText: null, learningQuestions: null, activationCode: null, isEarlyBird: null };
@@ -51,6 +51,31 @@ describe('participant import plan', () => {
     const changed = plan([p(2, 'A@x.be'.toLowerCase(), '2026-11-05T10:00:00', ['CAW Brussel'], { phone: '+32486112233' })], existing);
     expect(changed.items[0]?.changes).toEqual([{ field: 'phone', before: '+32475123456', after: '+32486112233' }]);
     expect(changed.summary.updated).toBe(1);
+  });
+});
+
+describe('planning rows as they come in', () => {
+  const rows = [
+    p(2, 'a@x.be', '2026-11-05T10:00:00', ['CAW Brussel'], { organisation: 'Nieuw Huis' }),
+    p(3, 'b@x.be', null, ['Vlindr']),
+    p(4, 'a@x.be', '2026-11-03T10:00:00', ['de vlinder']),
+    p(5, 'c@x.be', null, [], { organisation: 'nieuw huis vzw' }),
+    p(6, 'b@x.be', null, ['De Vlinder']),
+    p(7, 'd@x.be', '2026-11-01T10:00:00'),
+    p(8, 'd@x.be', '2026-11-02T10:00:00', [], { organisation: 'Ander Huis' }),
+  ];
+  const context = { existing: empty, hosts, importedAt: '2026-11-23T10:00:00' };
+
+  it('gives the same plan in pieces as all at once, and hands out each address once, at its first row', () => {
+    const planner = participantPlanner(context);
+    const handedOut = [rows.slice(0, 2), rows.slice(2, 5), rows.slice(5)].flatMap((part) => planner.add(part).map((i) => [i.firstRow, i.values.email]));
+    expect(handedOut).toEqual([[2, 'a@x.be'], [3, 'b@x.be'], [5, 'c@x.be'], [7, 'd@x.be']]);
+    const pieces = planner.finish();
+    expect(pieces).toEqual(plan(rows));
+    // b@x.be: the later row 6 wins (no signup times); d@x.be: row 8 was submitted later; a@x.be keeps row 2.
+    expect([...planner.amendedEmails()].sort()).toEqual(['b@x.be', 'd@x.be']);
+    expect(pieces.items.map((i) => [i.rowNumber, i.firstRow])).toEqual([[2, 2], [5, 5], [6, 3], [8, 7]]);
+    expect(pieces.newOrganisations.map((o) => [o.name, o.rows])).toEqual([['Nieuw Huis', [2, 5]], ['Ander Huis', [8]]]);
   });
 });
 
