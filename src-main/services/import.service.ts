@@ -13,7 +13,6 @@ import { planMentors, planOrganisations, planParticipants, type OrganisationsPla
 import type { WorkbookData } from '../domain/import/sheet-data';
 import { foldName } from '../domain/names';
 import type { Db } from '../db/connection';
-import { bulkInsert } from '../db/repositories/bulk-insert';
 import { findProgramme } from '../db/repositories/programme.repository';
 import { appendAudit } from '../db/repositories/audit.repository';
 import * as repo from '../db/repositories/import.repository';
@@ -22,6 +21,7 @@ import type { RowSink } from '../io/spreadsheet/read-options';
 import { progressReporter } from './progress';
 import { backupNow } from './backup.service';
 import { isoNow, type ServiceContext } from './context';
+import { emptyChanges, linkOrganisation, PeopleWriter, type ImportChanges } from './import-writes';
 
 /** A parsed file kept between preview, corrections and commit (the window may refine several times). */
 interface PreparedFile {
@@ -91,13 +91,13 @@ interface Planned {
   plan: PeoplePlan | OrganisationsPlan | null;
 }
 
-/** Locates the table, maps the columns (remembered mapping first), normalises and plans. Pure but for reads. */
-async function planFile(db: Db, prepared: PreparedFile, options: { sheet?: string; mapping?: Record<string, string | null>; choiceOverrides?: Record<string, number>; importedAt: string; isMappingOnly?: boolean }): Promise<Planned> {
+/** Locates the table and maps the columns (remembered mapping first, then the coordinator's corrections). */
+async function mapFile(db: Db, prepared: PreparedFile, options: { sheet?: string; mapping?: Record<string, string | null> }): Promise<Omit<Planned, 'plan'>> {
   const located = locateTable(prepared.workbook, prepared.kind, options.sheet);
   if (!located.ok) {
     if (located.reason === 'no_table') throw new AppError('file_rejected', located.message, { reason: 'no_table', sheets: located.sheets });
     if (located.reason === 'sheet_not_found') throw new AppError('invalid_input', located.message, { sheets: located.sheets });
-    return { table: null, sheets: located.sheets, sheetMessage: located.message, proposal: null, isRemembered: false, plan: null };
+    return { table: null, sheets: located.sheets, sheetMessage: located.message, proposal: null, isRemembered: false };
   }
   const table = located.table;
   let proposal = proposeMapping(table.headers, prepared.kind);
@@ -115,11 +115,23 @@ async function planFile(db: Db, prepared: PreparedFile, options: { sheet?: strin
     }
     proposal = correctMapping(proposal, corrections, table.headers);
   }
-  if (proposal.missingRequired.length > 0 || options.isMappingOnly) return { table, sheets: located.sheets, sheetMessage: null, proposal, isRemembered, plan: null };
+  return { table, sheets: located.sheets, sheetMessage: null, proposal, isRemembered };
+}
+
+/** The key the rows of a mapped table are normalised under (see normalisedKey), with the phone countries. */
+async function normalisedKeyOf(db: Db, prepared: PreparedFile, table: LocatedTable, proposal: MappingProposal): Promise<{ key: string; phoneCountries: ('NL' | 'BE')[] }> {
+  const phoneCountries = phoneCountriesOf(await repo.linkedOrganisationPostcodes(db, prepared.programmeId));
+  return { key: normalisedKey(table.sheetName, table.headerRowNumber, proposal.columns, phoneCountries), phoneCountries };
+}
+
+/** Locates the table, maps the columns (remembered mapping first), normalises and plans. Pure but for reads. */
+async function planFile(db: Db, prepared: PreparedFile, options: { sheet?: string; mapping?: Record<string, string | null>; choiceOverrides?: Record<string, number>; importedAt: string; isMappingOnly?: boolean }): Promise<Planned> {
+  const mapped = await mapFile(db, prepared, options);
+  const { table, proposal } = mapped;
+  if (!table || !proposal || proposal.missingRequired.length > 0 || options.isMappingOnly) return { ...mapped, plan: null };
 
   const existing = await repo.loadExistingForImport(db, prepared.programmeId);
-  const phoneCountries = phoneCountriesOf(await repo.linkedOrganisationPostcodes(db, prepared.programmeId));
-  const key = normalisedKey(table.sheetName, table.headerRowNumber, proposal.columns, phoneCountries);
+  const { key, phoneCountries } = await normalisedKeyOf(db, prepared, table, proposal);
   // Normalised before: by an earlier preview of this file, or while the file was being read.
   let normalised = prepared.normalised?.key === key ? prepared.normalised.value : prepared.early?.take(key);
   if (normalised === undefined) normalised = normaliseRows(prepared.kind, table, proposal.columns, { phoneCountries });
@@ -136,7 +148,7 @@ async function planFile(db: Db, prepared: PreparedFile, options: { sheet?: strin
   } else {
     plan = planOrganisations({ ...(normalised as ReturnType<typeof normaliseRows<'organisations'>>), existing, defaultRole: 'hosts' });
   }
-  return { table, sheets: located.sheets, sheetMessage: null, proposal, isRemembered, plan };
+  return { ...mapped, plan };
 }
 
 function toPreview(previewId: string, prepared: PreparedFile, p: Planned): ImportPreview {
@@ -249,175 +261,6 @@ export async function previewImport(ctx: ServiceContext, input: ImportPreviewInp
   const planned = await planFile(ctx.db, prepared, { sheet: input.sheet ?? prepared.sheet, mapping: input.mapping, choiceOverrides: input.choiceOverrides, importedAt: isoNow(ctx) });
   if (input.sheet !== undefined) prepared.sheet = input.sheet;
   return toPreview(previewId, prepared, planned);
-}
-
-/** What an import did, so that it can be undone. */
-interface ImportChanges {
-  created: { organisations: number[]; people: number[]; applications: number[]; places: number[]; contacts: number[]; links: number[] };
-  updated: {
-    people: { id: number; before: Record<string, unknown> }[];
-    applications: { id: number; before: Record<string, unknown>; choices: { rank: number; organisation_id: number | null; place_id: number | null; raw_text: string | null }[] }[];
-    organisations: { id: number; before: Record<string, unknown> }[];
-    places: { id: number; before: Record<string, unknown> }[];
-    contacts: { id: number; before: Record<string, unknown> }[];
-    links: { organisationId: number; before: Record<string, unknown> }[];
-  };
-}
-
-const emptyChanges = (): ImportChanges => ({
-  created: { organisations: [], people: [], applications: [], places: [], contacts: [], links: [] },
-  updated: { people: [], applications: [], organisations: [], places: [], contacts: [], links: [] },
-});
-
-async function linkOrganisation(trx: Db, programmeId: number, organisationId: number, role: 'sends' | 'hosts' | 'both', activationCode: string | null, changes: ImportChanges): Promise<void> {
-  const link = await trx.selectFrom('programme_organisations').selectAll().where('programme_id', '=', programmeId).where('organisation_id', '=', organisationId).executeTakeFirst();
-  if (!link) {
-    await trx.insertInto('programme_organisations').values({ programme_id: programmeId, organisation_id: organisationId, role, activation_code: activationCode }).execute();
-    changes.created.links.push(organisationId);
-    return;
-  }
-  const merged = link.role === role ? role : 'both';
-  const code = activationCode ?? link.activation_code;
-  if (merged !== link.role || code !== link.activation_code) {
-    changes.updated.links.push({ organisationId, before: { role: link.role, activation_code: link.activation_code } });
-    await trx.updateTable('programme_organisations').set({ role: merged, activation_code: code }).where('programme_id', '=', programmeId).where('organisation_id', '=', organisationId).execute();
-  }
-}
-
-async function ensureOrganisation(trx: Db, name: string, at: string, changes: ImportChanges): Promise<number> {
-  const key = foldName(name);
-  const found = await trx.selectFrom('organisations').select('id').where('name_key', '=', key).executeTakeFirst();
-  if (found) return found.id;
-  const row = await trx
-    .insertInto('organisations')
-    .values({ name, name_key: key, sector: null, network: null, address: null, postcode: null, municipality: null, languages: '["nl"]', website: null, role: 'sends', precondition_notes: '', max_hours_per_day: null, created_at: at, updated_at: at })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  changes.created.organisations.push(row.id);
-  return row.id;
-}
-
-const PERSON_COLUMNS: Record<string, string> = {
-  firstName: 'first_name',
-  lastName: 'last_name',
-  phone: 'phone',
-  language: 'language',
-  organisationId: 'organisation_id',
-  functionTitle: 'function_title',
-  network: 'network',
-  learningQuestions: 'learning_questions',
-  isParticipant: 'is_participant',
-  isMentor: 'is_mentor',
-  mentorCapacity: 'mentor_capacity',
-};
-
-/**
- * Executes a participants or mentors plan. New people, applications and choices are written with
- * prepared statements run per row (bulkInsert; ids come back per row, in order); updates stay row by
- * row through Kysely: they keep the before-image for undo.
- */
-async function executePeoplePlan(trx: Db, root: Db, programmeId: number, plan: PeoplePlan, importId: number, at: string, changes: ImportChanges): Promise<void> {
-  const newOrgIds = new Map<string, number>();
-  for (const o of plan.newOrganisations) {
-    const id = await ensureOrganisation(trx, o.name, at, changes);
-    newOrgIds.set(o.key, id);
-    await linkOrganisation(trx, programmeId, id, 'sends', null, changes);
-  }
-  const orgId = (ref: PeoplePlan['items'][number]['values']['organisation']): number | null => (ref === null ? null : ref.kind === 'existing' ? ref.id : (newOrgIds.get(ref.key) ?? null));
-
-  // 1. New people; their ids by e-mail (the plan has one item per e-mail).
-  const createdIdByEmail = new Map<string, number>();
-  const creates = plan.items.filter((i) => i.action === 'create');
-  const peopleIds = insertNewPeople(root, creates, orgId, at);
-  creates.forEach((item, i) => {
-    const id = peopleIds[i] as number;
-    createdIdByEmail.set(item.values.email, id);
-    changes.created.people.push(id);
-  });
-
-  // 2. Updates and programme links, row by row; a link already made in this import is not looked up again.
-  const lastCode = new Map<number, string | null>();
-  const newApplications: { personId: number; app: NonNullable<PeoplePlan['items'][number]['application']> }[] = [];
-  for (const item of plan.items) {
-    const v = item.values;
-    let personId = item.personId;
-    if (item.action === 'create') {
-      personId = createdIdByEmail.get(v.email) ?? null;
-    } else if (item.action === 'update' && personId !== null) {
-      const before = await trx.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirstOrThrow();
-      const set: Record<string, unknown> = {};
-      const prior: Record<string, unknown> = {};
-      for (const c of item.changes) {
-        const column = PERSON_COLUMNS[c.field];
-        if (!column) continue;
-        let value: unknown = c.field === 'organisationId' ? orgId(v.organisation) : (v as unknown as Record<string, unknown>)[c.field];
-        if (typeof value === 'boolean') value = value ? 1 : 0;
-        set[column] = value;
-        prior[column] = (before as unknown as Record<string, unknown>)[column];
-      }
-      if (Object.keys(set).length > 0) {
-        changes.updated.people.push({ id: personId, before: { ...prior, updated_at: before.updated_at } });
-        await trx.updateTable('people').set({ ...set, updated_at: at }).where('id', '=', personId).execute();
-      }
-    }
-    if (personId !== null && v.organisation !== null) {
-      const own = orgId(v.organisation);
-      const code = item.application?.activationCode ?? null;
-      // Calling again with the code of the previous call for this organisation would change nothing.
-      if (own !== null && (!lastCode.has(own) || lastCode.get(own) !== code)) {
-        lastCode.set(own, code);
-        await linkOrganisation(trx, programmeId, own, 'sends', code, changes);
-      }
-    }
-    const app = item.application;
-    if (!app || personId === null || app.action === 'unchanged') continue;
-    if (app.action === 'create') {
-      newApplications.push({ personId, app });
-    } else if (app.applicationId !== null) {
-      const before = await trx.selectFrom('applications').selectAll().where('id', '=', app.applicationId).executeTakeFirstOrThrow();
-      const oldChoices = await trx.selectFrom('application_choices').select(['rank', 'organisation_id', 'place_id', 'raw_text']).where('application_id', '=', app.applicationId).execute();
-      changes.updated.applications.push({ id: app.applicationId, before: { submitted_at: before.submitted_at, priority_tier: before.priority_tier, is_early_bird: before.is_early_bird, activation_code: before.activation_code }, choices: oldChoices });
-      await trx.updateTable('applications').set({ submitted_at: app.submittedAt, priority_tier: app.priorityTier, is_early_bird: app.isEarlyBird ? 1 : 0, activation_code: app.activationCode }).where('id', '=', app.applicationId).execute();
-      await trx.deleteFrom('application_choices').where('application_id', '=', app.applicationId).execute();
-      for (const c of app.choices) await trx.insertInto('application_choices').values({ application_id: app.applicationId, rank: c.rank, organisation_id: c.organisationId, place_id: null, raw_text: c.rawText }).execute();
-    }
-  }
-
-  // 3. New applications with their ranked choices.
-  changes.created.applications.push(...insertNewApplications(root, programmeId, importId, newApplications));
-}
-
-type PersonItem = PeoplePlan['items'][number];
-type NewApplication = { personId: number; app: NonNullable<PersonItem['application']> };
-
-const PEOPLE_INSERT_COLUMNS = ['first_name', 'last_name', 'email', 'phone', 'language', 'organisation_id', 'function_title', 'network', 'is_participant', 'is_mentor', 'learning_questions', 'availability', 'mentor_capacity', 'notes', 'created_at', 'updated_at'] as const;
-const APPLICATION_INSERT_COLUMNS = ['programme_id', 'round_id', 'participant_id', 'submitted_at', 'priority_tier', 'is_early_bird', 'activation_code', 'max_placements', 'status', 'import_id'] as const;
-const CHOICE_INSERT_COLUMNS = ['application_id', 'rank', 'organisation_id', 'place_id', 'raw_text'] as const;
-
-/** Inserts the people of `creates` (plan items with action create); returns their ids in the same order. */
-function insertNewPeople(root: Db, creates: readonly PersonItem[], orgId: (ref: PersonItem['values']['organisation']) => number | null, at: string): number[] {
-  return bulkInsert(
-    root,
-    'people',
-    PEOPLE_INSERT_COLUMNS,
-    creates.map(({ values: v }) => [v.firstName, v.lastName, v.email, v.phone, v.language ?? 'nl', orgId(v.organisation), v.functionTitle, v.network, v.isParticipant ? 1 : 0, v.isMentor ? 1 : 0, v.learningQuestions ?? '', '[]', v.mentorCapacity, '', at, at]),
-  );
-}
-
-/** Inserts new applications and their ranked choices; returns the application ids in the same order. */
-function insertNewApplications(root: Db, programmeId: number, importId: number, list: readonly NewApplication[]): number[] {
-  const ids = bulkInsert(
-    root,
-    'applications',
-    APPLICATION_INSERT_COLUMNS,
-    list.map(({ personId, app }) => [programmeId, null, personId, app.submittedAt, app.priorityTier, app.isEarlyBird ? 1 : 0, app.activationCode, null, 'active', importId]),
-  );
-  const choices: unknown[][] = [];
-  list.forEach(({ app }, i) => {
-    for (const c of app.choices) choices.push([ids[i], c.rank, c.organisationId, null, c.rawText]);
-  });
-  bulkInsert(root, 'application_choices', CHOICE_INSERT_COLUMNS, choices);
-  return ids;
 }
 
 async function executeOrganisationsPlan(trx: Db, programmeId: number, plan: OrganisationsPlan, at: string, changes: ImportChanges): Promise<void> {
@@ -538,8 +381,12 @@ async function commitPrepared(ctx: ServiceContext, prepared: PreparedFile, input
       .executeTakeFirstOrThrow();
     const changes = emptyChanges();
     if (plan.kind === 'organisations') await executeOrganisationsPlan(trx, prepared.programmeId, plan, at, changes);
-    // New rows go in through the connection under ctx.db (bulkInsert), which this transaction holds.
-    else await executePeoplePlan(trx, ctx.db, prepared.programmeId, plan, row.id, at, changes);
+    else {
+      // New rows go in through the connection under ctx.db (bulkInsert), which this transaction holds.
+      const writer = new PeopleWriter(trx, ctx.db, prepared.programmeId, row.id, at, changes);
+      await writer.writeNew(plan.items.filter((i) => i.action === 'create').sort((a, b) => a.firstRow - b.firstRow));
+      await writer.finish(plan);
+    }
     await trx.updateTable('imports').set({ changes: JSON.stringify(changes) }).where('id', '=', row.id).execute();
     await repo.rememberMapping(trx, proposal.signature, prepared.kind, rememberedForm(proposal.columns), at);
     if (input.choiceOverrides && Object.keys(input.choiceOverrides).length > 0) {

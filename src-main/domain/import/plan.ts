@@ -95,7 +95,8 @@ export interface ExistingData {
 }
 
 /** Refers to an organisation that exists, or to one the plan creates (by key, see newOrganisations). */
-export type OrganisationRef = { kind: 'existing'; id: number } | { kind: 'new'; key: string };
+/** A new organisation is named as the row that names it writes it. */
+export type OrganisationRef = { kind: 'existing'; id: number } | { kind: 'new'; key: string; name: string };
 
 /** One changed field, for the preview ("phone: +3247... → +3248..."). */
 export interface FieldChange {
@@ -349,14 +350,13 @@ export class PeoplePlanner<R extends PersonRecord> {
   finish(): PeoplePlan {
     const groups = [...this.groups.values()];
     const kept = groups.map((g) => g.item).sort((a, b) => a.rowNumber - b.rowNumber);
-    const recordsByRow = new Map(groups.map((g) => [g.kept.rowNumber, g.kept]));
     const newOrgs = new Map<string, NewOrganisation>();
     for (const item of kept) {
       const ref = item.values.organisation;
       if (ref?.kind !== 'new') continue;
       const entry = newOrgs.get(ref.key);
       if (entry) entry.rows.push(item.rowNumber);
-      else newOrgs.set(ref.key, { key: ref.key, name: recordsByRow.get(item.rowNumber)?.organisation ?? ref.key, rows: [item.rowNumber] });
+      else newOrgs.set(ref.key, { key: ref.key, name: ref.name, rows: [item.rowNumber] });
     }
     const duplicates: DuplicateReport[] = [];
     for (const [email, g] of this.groups) {
@@ -394,7 +394,7 @@ export class PeoplePlanner<R extends PersonRecord> {
     if (record.organisation !== null) {
       const key = this.keyOf(record.organisation);
       const id = this.orgByKey.get(key);
-      organisation = id !== undefined ? { kind: 'existing', id } : { kind: 'new', key };
+      organisation = id !== undefined ? { kind: 'existing', id } : { kind: 'new', key, name: record.organisation };
     }
     const person = this.peopleByEmail.get(record.email) ?? null;
     const more = this.extra(record, person, organisation);
