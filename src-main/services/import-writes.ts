@@ -165,7 +165,7 @@ export class PeopleWriter {
     list.forEach(({ app }, i) => {
       for (const c of app.choices) choices.push([ids[i], c.rank, c.organisationId, null, c.rawText]);
     });
-    bulkInsert(this.root, 'application_choices', CHOICE_INSERT_COLUMNS, choices);
+    bulkInsert(this.root, 'application_choices', CHOICE_INSERT_COLUMNS, choices, { withIds: false });
     this.changes.created.applications.push(...ids);
     return ids;
   }

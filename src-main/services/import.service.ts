@@ -8,20 +8,23 @@ import type { ImportPreview, ImportPreviewInput, ImportRecord } from '../../src-
 import { applyRememberedMapping, correctMapping, fieldsOf, proposeMapping, rememberMapping as rememberedForm, type ImportField, type MappingProposal, type RememberedMapping } from '../domain/import/header-mapping';
 import { locateTable, type LocatedTable, type SheetChoice } from '../domain/import/find-table';
 import { normaliseRows } from '../domain/import/normalise';
-import { EarlyNormaliser, normalisedKey } from '../domain/import/early-normalise';
-import { planMentors, planOrganisations, planParticipants, type OrganisationsPlan, type PeoplePlan } from '../domain/import/plan';
+import { EarlyNormaliser, NormalisedTables, normalisedKey, type NormalisedPart } from '../domain/import/early-normalise';
+import type { PersonRecord } from '../domain/import/normalise';
+import { mentorPlanner, participantPlanner, planMentors, planOrganisations, planParticipants, type OrganisationsPlan, type PeoplePlan, type PeoplePlanner } from '../domain/import/plan';
 import type { WorkbookData } from '../domain/import/sheet-data';
 import { foldName } from '../domain/names';
+import type { ControlledTransaction } from 'kysely';
 import type { Db } from '../db/connection';
+import type { Database } from '../db/schema';
 import { findProgramme } from '../db/repositories/programme.repository';
 import { appendAudit } from '../db/repositories/audit.repository';
 import * as repo from '../db/repositories/import.repository';
 import { loadSpreadsheet } from '../io/spreadsheet/load-spreadsheet';
 import type { RowSink } from '../io/spreadsheet/read-options';
 import { progressReporter } from './progress';
-import { backupNow } from './backup.service';
+import { backupNow, backupPending } from './backup.service';
 import { isoNow, type ServiceContext } from './context';
-import { emptyChanges, linkOrganisation, PeopleWriter, type ImportChanges } from './import-writes';
+import { emptyChanges, linkOrganisation, PeopleWriter, RewriteNeeded, type ImportChanges } from './import-writes';
 
 /** A parsed file kept between preview, corrections and commit (the window may refine several times). */
 interface PreparedFile {
@@ -39,7 +42,7 @@ interface PreparedFile {
    */
   normalised?: { key: string; value: ReturnType<typeof normaliseRows> };
   /** Rows normalised while the file was read (see EarlyNormaliser); used by the first plan, then dropped. */
-  early?: EarlyNormaliser;
+  early?: NormalisedTables;
 }
 
 /**
@@ -66,6 +69,8 @@ export interface ReadOptions {
   parseMode?: 'auto' | 'worker' | 'in-process';
   /** Gets the rows in batches while the file is read (the import normalises them meanwhile). */
   onRows?: RowSink;
+  /** Gets the rows normalised while the file is read (see EarlyNormaliser). */
+  onNormalised?: (part: NormalisedPart) => void;
 }
 
 /** Reads and checks a file from disk (CLI, or the window's bytes written to a private temp file). */
@@ -210,13 +215,19 @@ async function prepareFile(ctx: ServiceContext, input: ImportPreviewInput & { fi
   try {
     // What the first preview will map and normalise with is known before reading: start on the rows as they come.
     const remembered = await repo.listRememberedMappings(ctx.db, input.kind);
-    const early = new EarlyNormaliser(input.kind, (signature) => (remembered.get(signature) as RememberedMapping | undefined) ?? null, {
+    const normaliser = new EarlyNormaliser(input.kind, (signature) => (remembered.get(signature) as RememberedMapping | undefined) ?? null, {
       phoneCountries: phoneCountriesOf(await repo.linkedOrganisationPostcodes(ctx.db, input.programmeId)),
     });
+    // The parse worker only reads (exceljs is the larger half of the work); this thread normalises each
+    // batch as it arrives, and the CLI's import plans and writes it (onNormalised) while the worker reads on.
+    const early = new NormalisedTables();
     const read = await readImportFile(file, {
       ...options,
       onRows: (batch) => {
-        early.add(batch);
+        for (const part of normaliser.add(batch)) {
+          early.add(part);
+          options.onNormalised?.(part);
+        }
         options.onRows?.(batch);
       },
       onProgress: (rows, expected) => {
@@ -342,17 +353,34 @@ export async function commitImport(ctx: ServiceContext, input: { previewId: stri
 }
 
 /**
- * Reads a file and imports it at once, planning once, inside the transaction (the CLI's `import`
- * without --dry-run: there is no coordinator to look at a preview in between). Returns the record and
- * the preview of what was done: the same plan the window's preview shows, made against the same data.
+ * Reads a file and imports it at once (the CLI's `import` without --dry-run: there is no coordinator to
+ * look at a preview in between). Participants and mentors are planned and written while the file is
+ * read (StreamingPeopleImport; `writtenWhileReading` says whether that went through); otherwise, and for
+ * organisations, the file is read first and planned once, inside the transaction. Returns the record
+ * and the preview of what was done: the same plan the window's preview shows, made against the same data.
  */
-export async function importFile(ctx: ServiceContext, input: { programmeId: number; kind: ImportKind; filePath: string; sheet?: string }, options: ReadOptions = {}): Promise<{ record: ImportRecord; preview: ImportPreview }> {
+export async function importFile(
+  ctx: ServiceContext,
+  input: { programmeId: number; kind: ImportKind; filePath: string; sheet?: string },
+  options: ReadOptions = {},
+): Promise<{ record: ImportRecord; preview: ImportPreview; writtenWhileReading: boolean }> {
   await requireProgramme(ctx, input.programmeId);
-  const { previewId, prepared } = await prepareFile(ctx, input, options);
+  const kind = input.kind;
+  // Organisation files are short and group rows by organisation over the whole file: read first, then plan.
+  const stream = kind === 'organisations' ? null : new StreamingPeopleImport(ctx, { programmeId: input.programmeId, kind, ...(input.sheet !== undefined ? { sheet: input.sheet } : {}) });
+  let read: Awaited<ReturnType<typeof prepareFile>>;
+  try {
+    read = await prepareFile(ctx, input, { ...options, ...(stream ? { onNormalised: (part: NormalisedPart) => stream.push(part) } : {}) });
+  } catch (e) {
+    await stream?.abort();
+    throw e;
+  }
+  const { previewId, prepared } = read;
   try {
     if (input.sheet !== undefined) prepared.sheet = input.sheet;
-    const { record, planned } = await commitPrepared(ctx, prepared, {});
-    return { record, preview: toPreview(previewId, prepared, planned) };
+    const streamed = (await stream?.commit(prepared)) ?? null;
+    const { record, planned } = streamed ?? (await commitPrepared(ctx, prepared, {}));
+    return { record, preview: toPreview(previewId, prepared, planned), writtenWhileReading: streamed !== null };
   } finally {
     cacheOf(ctx).delete(previewId);
   }
@@ -387,15 +415,156 @@ async function commitPrepared(ctx: ServiceContext, prepared: PreparedFile, input
       await writer.writeNew(plan.items.filter((i) => i.action === 'create').sort((a, b) => a.firstRow - b.firstRow));
       await writer.finish(plan);
     }
-    await trx.updateTable('imports').set({ changes: JSON.stringify(changes) }).where('id', '=', row.id).execute();
-    await repo.rememberMapping(trx, proposal.signature, prepared.kind, rememberedForm(proposal.columns), at);
-    if (input.choiceOverrides && Object.keys(input.choiceOverrides).length > 0) {
-      await repo.saveChoiceAliases(trx, prepared.programmeId, { ...(await repo.loadChoiceAliases(trx, prepared.programmeId)), ...input.choiceOverrides });
-    }
-    await appendAudit(trx, { at, actor: ctx.actor, action: 'import', entity: 'programme', entityId: prepared.programmeId, details: { import: row.id, kind: prepared.kind, ...plan.summary } });
-    const record = toRecord(await trx.selectFrom('imports').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow());
+    const record = await recordImport(ctx, trx, prepared, row.id, planned, changes, at, input.choiceOverrides);
     return { record, planned };
   });
+}
+
+/** Completes the import's row (summary, mapping, what changed for undo), remembers the mapping and the picks, and audits. */
+async function recordImport(ctx: ServiceContext, trx: Db, prepared: PreparedFile, importId: number, planned: Planned, changes: ImportChanges, at: string, choiceOverrides?: Record<string, number>): Promise<ImportRecord> {
+  const plan = planned.plan;
+  const proposal = planned.proposal;
+  if (!plan || !proposal) throw new Error('recordImport needs a plan');
+  await trx
+    .updateTable('imports')
+    .set({ file_name: prepared.fileName, file_hash: prepared.fileHash, sheet: planned.table?.sheetName ?? null, header_signature: proposal.signature, mapping: JSON.stringify(proposal.columns), summary: JSON.stringify(plan.summary), changes: JSON.stringify(changes) })
+    .where('id', '=', importId)
+    .execute();
+  await repo.rememberMapping(trx, proposal.signature, prepared.kind, rememberedForm(proposal.columns), at);
+  if (choiceOverrides && Object.keys(choiceOverrides).length > 0) {
+    await repo.saveChoiceAliases(trx, prepared.programmeId, { ...(await repo.loadChoiceAliases(trx, prepared.programmeId)), ...choiceOverrides });
+  }
+  await appendAudit(trx, { at, actor: ctx.actor, action: 'import', entity: 'programme', entityId: prepared.programmeId, details: { import: importId, kind: prepared.kind, ...plan.summary } });
+  return toRecord(await trx.selectFrom('imports').selectAll().where('id', '=', importId).executeTakeFirstOrThrow());
+}
+
+/**
+ * The CLI's one-pass import of participants or mentors. As the parse worker hands on rows and they are
+ * normalised (EarlyNormaliser), this plans them (PeoplePlanner) and writes the people met for the first
+ * time (PeopleWriter), inside a transaction opened at the first rows; when the file is read it checks
+ * that the table, mapping and phone countries it guessed from the first rows are the ones the whole
+ * file gives (normalisedKey), writes the rest of the plan and commits. Anything else (another sheet, a
+ * mapping that needs the coordinator, a kept row that cannot be written over the first one) rolls
+ * back and leaves the import to commitPrepared, which gives the same result in two steps. A refused
+ * file rolls back: the database stays as it was.
+ */
+class StreamingPeopleImport {
+  private key: string | null = null;
+  private readonly queue: NormalisedPart['result'][] = [];
+  private running: Promise<void> | null = null;
+  private error: unknown = null;
+  private state: { trx: ControlledTransaction<Database>; importId: number; at: string; planner: PeoplePlanner<PersonRecord>; writer: PeopleWriter; discardBackup: () => void } | null = null;
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly input: { programmeId: number; kind: 'participants' | 'mentors'; sheet?: string },
+  ) {}
+
+  /** Takes rows normalised early; only the first sheet with a mapped table (or the sheet asked for) is imported this way. */
+  push(part: NormalisedPart): void {
+    if (this.error !== null) return;
+    if (this.key === null) {
+      if (this.input.sheet !== undefined && part.sheetName !== this.input.sheet) return;
+      this.key = part.key;
+    }
+    if (part.key !== this.key) return;
+    this.queue.push(part.result);
+    this.running ??= this.pump().finally(() => {
+      this.running = null;
+    });
+  }
+
+  private async pump(): Promise<void> {
+    try {
+      const state = this.state ?? (await this.start());
+      for (let part = this.queue.shift(); part !== undefined; part = this.queue.shift()) {
+        await state.writer.writeNew(state.planner.add(part.records as PersonRecord[], part.issues, part.rejectedRows));
+      }
+    } catch (e) {
+      this.error = e;
+      this.queue.length = 0;
+    }
+  }
+
+  private async start(): Promise<NonNullable<StreamingPeopleImport['state']>> {
+    const { ctx, input } = this;
+    // The copy is made before the transaction; its audit line goes into the transaction, and a refused
+    // file deletes the copy again: nothing is left of an import that did not happen.
+    const backup = ctx.dbPath !== ':memory:' ? await backupPending(ctx, 'before-import') : null;
+    const at = isoNow(ctx);
+    const trx = await ctx.db.startTransaction().execute();
+    try {
+      await backup?.keep(trx);
+      const row = await trx
+        .insertInto('imports')
+        .values({ programme_id: input.programmeId, kind: input.kind, file_name: '', file_hash: '', sheet: null, header_signature: '', mapping: '[]', summary: '{}', changes: '{}', created_at: at, undone_at: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const existing = await repo.loadExistingForImport(trx, input.programmeId);
+      const planner =
+        input.kind === 'participants'
+          ? participantPlanner({ existing, hosts: existing.hosts, choiceOverrides: new Map(Object.entries(await repo.loadChoiceAliases(trx, input.programmeId))), importedAt: at })
+          : mentorPlanner({ existing, importedAt: at });
+      // The parts hold records of this kind (the EarlyNormaliser was made for it). New rows go in
+      // through the connection under ctx.db (bulkInsert), which this transaction holds.
+      const writer = new PeopleWriter(trx, ctx.db, input.programmeId, row.id, at, emptyChanges());
+      this.state = { trx, importId: row.id, at, planner: planner as unknown as PeoplePlanner<PersonRecord>, writer, discardBackup: () => backup?.discard() };
+      return this.state;
+    } catch (e) {
+      await trx.rollback().execute();
+      backup?.discard();
+      throw e;
+    }
+  }
+
+  /** Waits for the rows handed on so far to be planned and written. */
+  private async settle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** Undoes everything written (the file was refused or the import fails). */
+  async abort(): Promise<void> {
+    await this.settle();
+    const state = this.state;
+    this.state = null;
+    if (!state) return;
+    await state.trx.rollback().execute();
+    state.discardBackup();
+  }
+
+  /**
+   * Finishes the import after the whole file was read: the record and plan, or null when nothing was
+   * written this way or it had to be rolled back (then commitPrepared imports the file).
+   */
+  async commit(prepared: PreparedFile): Promise<{ record: ImportRecord; planned: Planned } | null> {
+    await this.settle();
+    if (this.error !== null) {
+      await this.abort();
+      throw this.error;
+    }
+    const state = this.state;
+    if (!state) return null;
+    const { trx, planner, writer, at } = state;
+    try {
+      const mapped = await mapFile(trx, prepared, { sheet: prepared.sheet });
+      const sameTable = mapped.table && mapped.proposal && mapped.proposal.missingRequired.length === 0 && (await normalisedKeyOf(trx, prepared, mapped.table, mapped.proposal)).key === this.key;
+      if (!sameTable) {
+        await this.abort();
+        return null;
+      }
+      const plan = planner.finish();
+      await writer.finish(plan, planner.amendedEmails());
+      const planned: Planned = { ...mapped, plan };
+      const record = await recordImport(this.ctx, trx, prepared, state.importId, planned, writer.changes, at);
+      await trx.commit().execute();
+      this.state = null;
+      return { record, planned };
+    } catch (e) {
+      await this.abort();
+      if (e instanceof RewriteNeeded) return null;
+      throw e;
+    }
+  }
 }
 
 /** The imports of a programme, newest first. */

@@ -305,6 +305,8 @@ describe("the CLI's one-pass import (read while normalising, plan once in the tr
     const b = await freshProgramme();
     try {
       const once = await imports.importFile(a.ctx, { programmeId: a.programmeId, kind: 'participants', filePath: file });
+      // Written while the file was read: the 100 later sign-ups were written over the first ones.
+      expect(once.writtenWhileReading).toBe(true);
       const preview = await imports.previewImport(b.ctx, { programmeId: b.programmeId, kind: 'participants', filePath: file });
       const record = await imports.commitImport(b.ctx, { previewId: preview.previewId });
       // Everything but the migrations' own timestamps.
@@ -324,10 +326,64 @@ describe("the CLI's one-pass import (read while normalising, plan once in the tr
       // Importing the same file again changes nothing.
       const again = await imports.importFile(a.ctx, { programmeId: a.programmeId, kind: 'participants', filePath: file });
       expect(again.record.summary).toMatchObject({ created: 0, updated: 0, unchanged: 1098 });
+      expect(again.writtenWhileReading).toBe(true);
     } finally {
       await a.ctx.close();
       await b.ctx.close();
     }
+  });
+
+  it('rolls back what it wrote and imports in two steps when a later sign-up names another employer', async () => {
+    const file = path.join(dir, 'werkgever-gewijzigd.xlsx');
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+    const ws = writer.addWorksheet('Inschrijvingen');
+    ws.addRow(['E-mailadres', 'Voornaam', 'Organisatie', 'Eerste keuze']).commit();
+    for (let i = 0; i < 700; i++) ws.addRow([`p${i % 650}@voorbeeld.be`, `V${i}`, i >= 650 ? `Nieuwe Werkgever ${i}` : 'De Vlinder vzw', 'CAW Brussel']).commit();
+    ws.commit();
+    await writer.commit();
+    const a = await freshProgramme();
+    const b = await freshProgramme();
+    try {
+      const once = await imports.importFile(a.ctx, { programmeId: a.programmeId, kind: 'participants', filePath: file });
+      expect(once.writtenWhileReading).toBe(false);
+      const preview = await imports.previewImport(b.ctx, { programmeId: b.programmeId, kind: 'participants', filePath: file });
+      await imports.commitImport(b.ctx, { previewId: preview.previewId });
+      const { kysely_migration: _ma, ...dataA } = await snapshotDb(a.ctx.db);
+      const { kysely_migration: _mb, ...dataB } = await snapshotDb(b.ctx.db);
+      expect(dataA).toEqual(dataB);
+      expect(once.record.summary).toMatchObject({ rows: 700, created: 650, duplicates: 50 });
+      expect(dataA.organisations?.length).toBe(FIXTURE_HOSTS.length + 50);
+    } finally {
+      await a.ctx.close();
+      await b.ctx.close();
+    }
+  });
+
+  it('takes back the rows it already wrote when the file is refused halfway', async () => {
+    const file = path.join(dir, 'te-breed-halverwege.xlsx');
+    const wide = async (withWideRow: boolean) => {
+      const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+      const ws = writer.addWorksheet('Inschrijvingen');
+      ws.addRow(['E-mailadres', 'Voornaam', 'Eerste keuze']).commit();
+      for (let i = 0; i < 1500; i++) ws.addRow(withWideRow && i === 1400 ? Array.from({ length: 600 }, () => 'x') : [`p${i}@voorbeeld.be`, `V${i}`, 'CAW Brussel']).commit();
+      ws.commit();
+      await writer.commit();
+    };
+    await wide(true);
+    const before = await snapshotDb(ctx.db);
+    const backupsBefore = listBackups(ctx).map((b) => b.name);
+    let rowsRead = 0;
+    await expect(imports.importFile(ctx, { programmeId, kind: 'participants', filePath: file }, { onRows: (batch) => (rowsRead += batch.rows.length) })).rejects.toMatchObject({ code: 'file_rejected', details: { reason: 'too_many_columns' } });
+    // A thousand rows had been read (and written, inside the transaction) before the wide row.
+    expect(rowsRead).toBeGreaterThanOrEqual(1000);
+    expect(await snapshotDb(ctx.db)).toEqual(before);
+    // The copy taken before writing began is gone again with the rows.
+    expect(listBackups(ctx).map((b) => b.name)).toEqual(backupsBefore);
+    // The next import finds the database free and unchanged.
+    await wide(false);
+    const ok = await imports.importFile(ctx, { programmeId, kind: 'participants', filePath: file });
+    expect(ok.writtenWhileReading).toBe(true);
+    expect(ok.record.summary).toMatchObject({ rows: 1500, created: 1500 });
   });
 
   it('changes nothing when the file is refused or the programme does not exist', async () => {

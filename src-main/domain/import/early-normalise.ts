@@ -8,8 +8,9 @@ import type { SheetData, SheetRow } from './sheet-data';
  * Normalises rows while the file is still being read. The parse worker hands rows on in batches; as
  * soon as a sheet's first HEADER_SEARCH_ROWS rows are in, its header row is known (locateTable looks no
  * further) and so is the mapping the preview will propose, so every later batch is normalised on
- * arrival, on this thread, while the worker reads on. Normalising is row by row (normaliseRows keeps
- * no state between rows), so the pieces put together equal normalising the whole table at once.
+ * arrival, on this thread, while the worker reads on (NormalisedTables puts the parts together).
+ * Normalising is row by row (normaliseRows keeps no state between rows), so the parts put together
+ * equal normalising the whole table at once.
  *
  * This is only a head start: the import still locates the table and maps the columns on the whole
  * file, and takes these rows only when sheet, header row, mapping and phone countries are the same
@@ -25,7 +26,6 @@ interface SheetState {
   sheet: SheetData;
   /** Decided once the first rows are in: the mapping to normalise with, or null for "do not start early". */
   plan: { key: string; columns: ColumnMappingEntry[]; headerIndex: number } | null | undefined;
-  result: NormaliseResult<ImportKind>;
 }
 
 /** Row batches as the readers hand them on (see io/spreadsheet RowBatch). */
@@ -36,8 +36,35 @@ export interface EarlyBatch {
   rows: readonly SheetRow[];
 }
 
+/** Rows of one sheet normalised early (EarlyNormaliser.add gives them out as they are done). */
+export interface NormalisedPart {
+  sheetName: string;
+  /** The normalisedKey they were normalised under. */
+  key: string;
+  result: NormaliseResult<ImportKind>;
+}
+
+/** Puts the parts normalised early back together per key, in row order. */
+export class NormalisedTables {
+  private readonly byKey = new Map<string, NormaliseResult<ImportKind>>();
+
+  add(part: NormalisedPart): void {
+    let result = this.byKey.get(part.key);
+    if (!result) this.byKey.set(part.key, (result = { records: [], issues: [], rejectedRows: [] }));
+    for (const r of part.result.records) result.records.push(r);
+    for (const i of part.result.issues) result.issues.push(i);
+    for (const n of part.result.rejectedRows) result.rejectedRows.push(n);
+  }
+
+  /** The rows normalised early under `key`, or undefined when no sheet was normalised that way. */
+  take(key: string): NormaliseResult<ImportKind> | undefined {
+    return this.byKey.get(key);
+  }
+}
+
 export class EarlyNormaliser {
   private readonly sheets = new Map<number, SheetState>();
+
 
   /**
    * @param remembered the coordinator's confirmed mapping for a header signature, if any (the same
@@ -49,27 +76,25 @@ export class EarlyNormaliser {
     private readonly options: Required<Pick<NormaliseOptions, 'phoneCountries'>>,
   ) {}
 
-  add(batch: EarlyBatch): void {
+  /**
+   * Takes the next batch of a sheet; returns what could be normalised now (nothing until a sheet's first
+   * HEADER_SEARCH_ROWS rows are in, and nothing for a sheet whose table cannot be mapped yet).
+   */
+  add(batch: EarlyBatch): NormalisedPart[] {
     let state = this.sheets.get(batch.sheetIndex);
     if (!state) {
-      state = { sheet: { name: batch.sheetName, rows: [], isHidden: batch.isHidden }, plan: undefined, result: { records: [], issues: [], rejectedRows: [] } };
+      state = { sheet: { name: batch.sheetName, rows: [], isHidden: batch.isHidden }, plan: undefined };
       this.sheets.set(batch.sheetIndex, state);
     }
     if (state.plan === undefined) {
       for (const row of batch.rows) state.sheet.rows.push(row);
-      if (state.sheet.rows.length < HEADER_SEARCH_ROWS) return;
+      if (state.sheet.rows.length < HEADER_SEARCH_ROWS) return [];
       state.plan = this.decide(state.sheet);
-      if (state.plan) this.normalise(state, state.sheet.rows.slice(state.plan.headerIndex + 1));
+      const first = state.plan ? this.normalise(state, state.sheet.rows.slice(state.plan.headerIndex + 1)) : [];
       state.sheet.rows = [];
-      return;
+      return first;
     }
-    if (state.plan) this.normalise(state, batch.rows);
-  }
-
-  /** The rows normalised early under `key`, or undefined when no sheet was normalised that way. */
-  take(key: string): NormaliseResult<ImportKind> | undefined {
-    for (const state of this.sheets.values()) if (state.plan && state.plan.key === key) return state.result;
-    return undefined;
+    return state.plan ? this.normalise(state, batch.rows) : [];
   }
 
   private decide(sheet: SheetData): SheetState['plan'] {
@@ -83,11 +108,8 @@ export class EarlyNormaliser {
     return { key: normalisedKey(sheet.name, header.headerRowNumber, proposal.columns, this.options.phoneCountries), columns: proposal.columns, headerIndex: header.headerIndex };
   }
 
-  private normalise(state: SheetState, rows: readonly SheetRow[]): void {
-    if (!state.plan || rows.length === 0) return;
-    const part = normaliseRows(this.kind, { rows: [...rows] }, state.plan.columns, this.options);
-    for (const r of part.records) state.result.records.push(r);
-    for (const i of part.issues) state.result.issues.push(i);
-    for (const n of part.rejectedRows) state.result.rejectedRows.push(n);
+  private normalise(state: SheetState, rows: readonly SheetRow[]): NormalisedPart[] {
+    if (!state.plan || rows.length === 0) return [];
+    return [{ sheetName: state.sheet.name, key: state.plan.key, result: normaliseRows(this.kind, { rows }, state.plan.columns, this.options) }];
   }
 }

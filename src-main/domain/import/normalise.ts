@@ -451,7 +451,7 @@ export const RECORD_SCHEMAS = {
  */
 export function normaliseRows<K extends ImportKind>(
   kind: K,
-  table: Pick<LocatedTable, 'rows'>,
+  table: { readonly rows: readonly LocatedTable['rows'][number][] },
   columns: readonly ColumnMappingEntry[],
   options: NormaliseOptions = {},
 ): NormaliseResult<K> {

@@ -1,8 +1,11 @@
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { RawCellValue } from '../../domain/import/cell-values';
 import type { SheetRow } from '../../domain/import/sheet-data';
 import { rejection } from './xlsx-inspect';
 import { PROGRESS_EVERY, SpreadsheetRejected, type ReadOptions, type RowSink, type WorkbookInfo } from './read-options';
+import { reorderXlsxParts } from './zip-reorder';
 
 /**
  * Reads an .xlsx file with exceljs's streaming WorkbookReader. Never use the full `Workbook.xlsx`
@@ -44,7 +47,10 @@ export function toRawCell(value: unknown): RawCellValue {
  * handed to `sink` in batches as they are read (the caller keeps them; the reader holds one batch).
  */
 export async function readXlsx(file: string, options: ReadOptions, sink: RowSink): Promise<WorkbookInfo> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+  // The pre-parse check has limited the file's size; with the shared strings moved before the
+  // worksheets (zip-reorder.ts) the rows stream without a detour through a temporary file.
+  const reordered = await reorderXlsxParts(fs.readFileSync(file));
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(reordered ? Readable.from([reordered]) : file, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     // Styles are needed to tell a date cell from a number cell (number formats).

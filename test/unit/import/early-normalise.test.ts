@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RawCellValue } from '../../../src-main/domain/import/cell-values';
-import { EarlyNormaliser, normalisedKey } from '../../../src-main/domain/import/early-normalise';
+import { EarlyNormaliser, NormalisedTables, normalisedKey } from '../../../src-main/domain/import/early-normalise';
 import { locateTable } from '../../../src-main/domain/import/find-table';
 import { applyRememberedMapping, correctMapping, proposeMapping, rememberMapping, type RememberedMapping } from '../../../src-main/domain/import/header-mapping';
 import { normaliseRows } from '../../../src-main/domain/import/normalise';
@@ -36,10 +36,12 @@ function sheetRows(count: number): SheetRow[] {
 }
 
 /** Hands the rows over as the readers do: 500 at a time per sheet. */
-function feed(early: EarlyNormaliser, sheets: { name: string; rows: SheetRow[] }[]): void {
+function feed(early: EarlyNormaliser, sheets: { name: string; rows: SheetRow[] }[]): NormalisedTables {
+  const tables = new NormalisedTables();
   sheets.forEach((sheet, sheetIndex) => {
-    for (let i = 0; i < sheet.rows.length; i += 500) early.add({ sheetIndex, sheetName: sheet.name, isHidden: false, rows: sheet.rows.slice(i, i + 500) });
+    for (let i = 0; i < sheet.rows.length; i += 500) for (const part of early.add({ sheetIndex, sheetName: sheet.name, isHidden: false, rows: sheet.rows.slice(i, i + 500) })) tables.add(part);
   });
+  return tables;
 }
 
 const none = (): RememberedMapping | null => null;
@@ -49,12 +51,12 @@ describe('normalising while the file is read', () => {
     const rows = sheetRows(1800);
     const workbook: WorkbookData = { format: 'xlsx', sheets: [{ name: 'Formulierreacties 1', rows, isHidden: false }] };
     const early = new EarlyNormaliser('participants', none, { phoneCountries: ['BE', 'NL'] });
-    feed(early, [{ name: 'Formulierreacties 1', rows }]);
+    const earlyTables = feed(early, [{ name: 'Formulierreacties 1', rows }]);
     const located = locateTable(workbook, 'participants');
     if (!located.ok) throw new Error(located.message);
     const columns = proposeMapping(located.table.headers, 'participants').columns;
     const whole = normaliseRows('participants', located.table, columns, { phoneCountries: ['BE', 'NL'] });
-    const got = early.take(normalisedKey(located.table.sheetName, located.table.headerRowNumber, columns, ['BE', 'NL']));
+    const got = earlyTables.take(normalisedKey(located.table.sheetName, located.table.headerRowNumber, columns, ['BE', 'NL']));
     expect(got).toBeDefined();
     expect(got).toEqual(whole);
     expect(whole.records.length).toBe(1798);
@@ -64,13 +66,13 @@ describe('normalising while the file is read', () => {
   it('is not handed out for another mapping, other phone countries or another sheet', () => {
     const rows = sheetRows(600);
     const early = new EarlyNormaliser('participants', none, { phoneCountries: ['BE', 'NL'] });
-    feed(early, [{ name: 'Blad1', rows }]);
+    const earlyTables = feed(early, [{ name: 'Blad1', rows }]);
     const columns = proposeMapping(HEADERS, 'participants').columns;
-    expect(early.take(normalisedKey('Blad1', 3, columns, ['BE', 'NL']))).toBeDefined();
+    expect(earlyTables.take(normalisedKey('Blad1', 3, columns, ['BE', 'NL']))).toBeDefined();
     const corrected = correctMapping(proposeMapping(HEADERS, 'participants'), { 5: null }, HEADERS).columns;
-    expect(early.take(normalisedKey('Blad1', 3, corrected, ['BE', 'NL']))).toBeUndefined();
-    expect(early.take(normalisedKey('Blad1', 3, columns, ['NL', 'BE']))).toBeUndefined();
-    expect(early.take(normalisedKey('Blad2', 3, columns, ['BE', 'NL']))).toBeUndefined();
+    expect(earlyTables.take(normalisedKey('Blad1', 3, corrected, ['BE', 'NL']))).toBeUndefined();
+    expect(earlyTables.take(normalisedKey('Blad1', 3, columns, ['NL', 'BE']))).toBeUndefined();
+    expect(earlyTables.take(normalisedKey('Blad2', 3, columns, ['BE', 'NL']))).toBeUndefined();
   });
 
   it('uses the remembered mapping for these headers, and starts nothing when a required column is unmapped', () => {
@@ -78,24 +80,24 @@ describe('normalising while the file is read', () => {
     const remembered = rememberMapping(correctMapping(proposeMapping(HEADERS, 'participants'), { 5: null }, HEADERS).columns);
     const signature = proposeMapping(HEADERS, 'participants').signature;
     const early = new EarlyNormaliser('participants', (s) => (s === signature ? remembered : null), { phoneCountries: ['BE', 'NL'] });
-    feed(early, [{ name: 'Blad1', rows }]);
+    const earlyTables = feed(early, [{ name: 'Blad1', rows }]);
     const withoutOrganisation = applyRememberedMapping(HEADERS, 'participants', remembered).columns;
-    const got = early.take(normalisedKey('Blad1', 3, withoutOrganisation, ['BE', 'NL']));
+    const got = earlyTables.take(normalisedKey('Blad1', 3, withoutOrganisation, ['BE', 'NL']));
     expect(got?.records).toHaveLength(98);
     expect(got?.records.every((r) => 'organisation' in r && r.organisation === null)).toBe(true);
 
     const noEmail = rows.map((r) => (r.rowNumber === 3 ? { ...r, cells: HEADERS.map((h) => (h === 'E-mailadres' ? 'Iets anders' : h)) } : r));
     const blind = new EarlyNormaliser('participants', none, { phoneCountries: ['BE', 'NL'] });
-    feed(blind, [{ name: 'Blad1', rows: noEmail }]);
+    const blindTables = feed(blind, [{ name: 'Blad1', rows: noEmail }]);
     const headers = HEADERS.map((h) => (h === 'E-mailadres' ? 'Iets anders' : h));
-    expect(blind.take(normalisedKey('Blad1', 3, proposeMapping(headers, 'participants').columns, ['BE', 'NL']))).toBeUndefined();
+    expect(blindTables.take(normalisedKey('Blad1', 3, proposeMapping(headers, 'participants').columns, ['BE', 'NL']))).toBeUndefined();
   });
 
   it('normalises every sheet that looks like the table, so the sheet the coordinator picks is ready', () => {
     const early = new EarlyNormaliser('participants', none, { phoneCountries: ['BE', 'NL'] });
-    feed(early, [{ name: 'Ronde 1', rows: sheetRows(40) }, { name: 'Ronde 2', rows: sheetRows(90) }]);
+    const earlyTables = feed(early, [{ name: 'Ronde 1', rows: sheetRows(40) }, { name: 'Ronde 2', rows: sheetRows(90) }]);
     const columns = proposeMapping(HEADERS, 'participants').columns;
-    expect(early.take(normalisedKey('Ronde 1', 3, columns, ['BE', 'NL']))?.records.length).toBe(40);
-    expect(early.take(normalisedKey('Ronde 2', 3, columns, ['BE', 'NL']))?.records.length).toBe(88);
+    expect(earlyTables.take(normalisedKey('Ronde 1', 3, columns, ['BE', 'NL']))?.records.length).toBe(40);
+    expect(earlyTables.take(normalisedKey('Ronde 2', 3, columns, ['BE', 'NL']))?.records.length).toBe(88);
   });
 });
