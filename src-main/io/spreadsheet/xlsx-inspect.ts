@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import type { FileRejection, FileRejectionReason } from '../../../src-shared/schemas/import-preview.schema';
 import { columnIndex } from '../../domain/import/cell-values';
@@ -124,32 +125,43 @@ function listEntries(zip: yauzl.ZipFile, maxEntries: number): Promise<yauzl.Entr
   });
 }
 
+/** Inflated bytes per chunk: yauzl's own stream hands over 16 KB at a time, and the round trips cost more than the scan. */
+const SCAN_CHUNK = 256 * 1024;
+
 /**
  * Streams one entry through `onText` in chunks, stopping after `budget` bytes. Returns the bytes read.
- * The scanner keeps a small overlap so a tag split over two chunks is still seen.
+ * The scanner keeps a small overlap so a tag split over two chunks is still seen. The entry is inflated
+ * here (zlib, 256 KB chunks) rather than by yauzl, so the sizes the zip declares are checked here too:
+ * a part that inflates to more or fewer bytes than it claims is refused as damaged.
  */
 function scanEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: number, onText: (text: string) => boolean | void): Promise<number> {
   return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (err, stream) => {
-      if (err || !stream) return reject(err ?? new Error('no stream'));
+    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) return reject(new Error(`compression method ${entry.compressionMethod}`));
+    zip.openReadStream(entry, { decompress: false } as yauzl.ZipFileOptions, (err, raw) => {
+      if (err || !raw) return reject(err ?? new Error('no stream'));
+      const stream = entry.compressionMethod === 8 ? raw.pipe(zlib.createInflateRaw({ chunkSize: SCAN_CHUNK })) : raw;
       let read = 0;
       let tail = '';
       let done = false;
-      const finish = () => {
+      const stop = (error?: Error) => {
         if (done) return;
         done = true;
+        raw.destroy();
         stream.destroy();
-        resolve(read);
+        if (error) reject(error);
+        else resolve(read);
       };
       stream.on('data', (chunk: Buffer) => {
         if (done) return;
         read += chunk.length;
+        if (read > entry.uncompressedSize) return stop(new Error('entry larger than declared'));
         const text = tail + chunk.toString('latin1');
         tail = text.slice(-300);
-        if (onText(text) === false || read > budget) finish();
+        if (onText(text) === false || read > budget) stop();
       });
-      stream.on('end', finish);
-      stream.on('error', (e) => (done ? undefined : ((done = true), reject(e))));
+      stream.on('end', () => stop(read === entry.uncompressedSize ? undefined : new Error('entry smaller than declared')));
+      stream.on('error', (e: Error) => stop(e));
+      raw.on('error', (e: Error) => stop(e));
     });
   });
 }
