@@ -27,9 +27,13 @@ export const emptyChanges = (): ImportChanges => ({
   updated: { people: [], applications: [], organisations: [], places: [], contacts: [], links: [] },
 });
 
-export async function linkOrganisation(trx: Db, programmeId: number, organisationId: number, role: 'sends' | 'hosts' | 'both', activationCode: string | null, changes: ImportChanges): Promise<void> {
-  const link = await trx.selectFrom('programme_organisations').selectAll().where('programme_id', '=', programmeId).where('organisation_id', '=', organisationId).executeTakeFirst();
+type LinkRole = 'sends' | 'hosts' | 'both';
+type Link = { role: LinkRole; activation_code: string | null };
+
+export async function linkOrganisation(trx: Db, programmeId: number, organisationId: number, role: LinkRole, activationCode: string | null, changes: ImportChanges, known?: Map<number, Link>): Promise<void> {
+  const link = known ? known.get(organisationId) : await trx.selectFrom('programme_organisations').select(['role', 'activation_code']).where('programme_id', '=', programmeId).where('organisation_id', '=', organisationId).executeTakeFirst();
   if (!link) {
+    known?.set(organisationId, { role, activation_code: activationCode });
     await trx.insertInto('programme_organisations').values({ programme_id: programmeId, organisation_id: organisationId, role, activation_code: activationCode }).execute();
     changes.created.links.push(organisationId);
     return;
@@ -38,6 +42,7 @@ export async function linkOrganisation(trx: Db, programmeId: number, organisatio
   const code = activationCode ?? link.activation_code;
   if (merged !== link.role || code !== link.activation_code) {
     changes.updated.links.push({ organisationId, before: { role: link.role, activation_code: link.activation_code } });
+    known?.set(organisationId, { role: merged, activation_code: code });
     await trx.updateTable('programme_organisations').set({ role: merged, activation_code: code }).where('programme_id', '=', programmeId).where('organisation_id', '=', organisationId).execute();
   }
 }
@@ -178,7 +183,7 @@ export class PeopleWriter {
    */
   async finish(plan: PeoplePlan, amended: ReadonlySet<string> = new Set()): Promise<void> {
     const trx = this.trx;
-    const byEmail = new Map(plan.items.map((i) => [i.values.email, i]));
+    const byEmail = new Map(amended.size > 0 ? plan.items.map((i) => [i.values.email, i]) : []);
     for (const email of amended) {
       const item = byEmail.get(email);
       const w = this.written.get(email);
@@ -187,6 +192,13 @@ export class PeopleWriter {
       await this.overwrite(item, w);
     }
     for (const item of plan.items) if (item.action === 'create' && !this.written.has(item.values.email)) throw new RewriteNeeded(`${item.values.email}: not written`);
+    // The programme's links in one read: thousands of rows name a few dozen organisations.
+    const links = new Map(
+      (await trx.selectFrom('programme_organisations').select(['organisation_id', 'role', 'activation_code']).where('programme_id', '=', this.programmeId).execute()).map((l) => [
+        l.organisation_id,
+        { role: l.role, activation_code: l.activation_code },
+      ]),
+    );
     for (const o of plan.newOrganisations) {
       await this.ensureNewOrganisation({ kind: 'new', key: o.key, name: o.name });
       const made = this.newOrgIds.get(o.key);
@@ -196,7 +208,7 @@ export class PeopleWriter {
         await trx.updateTable('organisations').set({ name: o.name, name_key: foldName(o.name) }).where('id', '=', made.id).execute();
         made.name = o.name;
       }
-      await linkOrganisation(trx, this.programmeId, made.id, 'sends', null, this.changes);
+      await linkOrganisation(trx, this.programmeId, made.id, 'sends', null, this.changes, links);
     }
 
     // Updates and programme links, row by row; a link already made in this import is not looked up again.
@@ -230,7 +242,7 @@ export class PeopleWriter {
         // Calling again with the code of the previous call for this organisation would change nothing.
         if (own !== null && (!lastCode.has(own) || lastCode.get(own) !== code)) {
           lastCode.set(own, code);
-          await linkOrganisation(trx, this.programmeId, own, 'sends', code, this.changes);
+          await linkOrganisation(trx, this.programmeId, own, 'sends', code, this.changes, links);
         }
       }
       const app = item.application;

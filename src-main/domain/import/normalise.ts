@@ -224,6 +224,8 @@ function booleanField(raw: RawCellValue | undefined): FieldResult<boolean | null
 }
 
 function dateField(raw: RawCellValue | undefined): FieldResult<string | null> {
+  // A date cell (the usual form timestamp) is a date: no need to write it out as text first.
+  if (raw instanceof Date && !Number.isNaN(raw.getTime())) return cellDate(raw);
   if (cellText(raw) === '') return null;
   const d = cellDate(raw);
   return d === null ? fail('date', { value: shown(raw) }, `${quoted(raw)} is not a date. Write it as day/month/year, for example 23/11/2026 14:30.`) : d;

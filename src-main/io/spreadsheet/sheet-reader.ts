@@ -21,6 +21,9 @@ function plainRichText(runs: unknown): { text: string }[] {
   return Array.isArray(runs) ? runs.map((r: { text?: unknown }) => ({ text: typeof r?.text === 'string' ? r.text : '' })) : [];
 }
 
+/** Rows of a sheet handed on before the usual batches of PROGRESS_EVERY (more than the header search needs). */
+const FIRST_BATCH = 100;
+
 /** Copies an exceljs cell value into the plain RawCellValue shape (no styles, no class instances). */
 export function toRawCell(value: unknown): RawCellValue {
   if (value === null || value === undefined) return null;
@@ -93,6 +96,10 @@ export async function readXlsx(file: string, options: ReadOptions, sink: RowSink
         sink({ sheetIndex, sheetName: name, isHidden, rows });
         rows = [];
         options.onProgress?.(totalRows, expected);
+      } else if (sheetRows === FIRST_BATCH) {
+        // The first rows go out at once: the header is among them, and the import starts on them.
+        sink({ sheetIndex, sheetName: name, isHidden, rows });
+        rows = [];
       }
     }
     sink({ sheetIndex, sheetName: name, isHidden, rows });
