@@ -8,7 +8,7 @@ import type { ImportPreview, ImportPreviewInput, ImportRecord } from '../../src-
 import { applyRememberedMapping, correctMapping, fieldsOf, proposeMapping, rememberMapping as rememberedForm, type ImportField, type MappingProposal, type RememberedMapping } from '../domain/import/header-mapping';
 import { locateTable, type LocatedTable, type SheetChoice } from '../domain/import/find-table';
 import { normaliseRows } from '../domain/import/normalise';
-import { EarlyNormaliser, NormalisedTables, normalisedKey, type NormalisedPart } from '../domain/import/early-normalise';
+import { EarlyNormaliser, NormalisedTables, normalisedKey, type NormaliseJob, type NormalisedPart } from '../domain/import/early-normalise';
 import type { PersonRecord } from '../domain/import/normalise';
 import { mentorPlanner, participantPlanner, planMentors, planOrganisations, planParticipants, type OrganisationsPlan, type PeoplePlan, type PeoplePlanner } from '../domain/import/plan';
 import type { WorkbookData } from '../domain/import/sheet-data';
@@ -21,6 +21,7 @@ import { appendAudit } from '../db/repositories/audit.repository';
 import * as repo from '../db/repositories/import.repository';
 import { loadSpreadsheet } from '../io/spreadsheet/load-spreadsheet';
 import type { RowSink } from '../io/spreadsheet/read-options';
+import type { ParseJob } from '../io/spreadsheet/read-spreadsheet';
 import { progressReporter } from './progress';
 import { backupNow, backupPending } from './backup.service';
 import { isoNow, type ServiceContext } from './context';
@@ -71,7 +72,16 @@ export interface ReadOptions {
   onRows?: RowSink;
   /** Gets the rows normalised while the file is read (see EarlyNormaliser). */
   onNormalised?: (part: NormalisedPart) => void;
+  /** The share of the batches the parse worker normalises (see normalisingSink). */
+  normalise?: ParseJob['normalise'];
 }
+
+/**
+ * The parse worker normalises one batch in this many (normalisingSink). Measured on the import
+ * benchmark (2 cores): exceljs's read leaves the worker about a third of the time the main thread
+ * needs to normalise, plan and write; 1 in 3 evens the two out.
+ */
+const NORMALISE_IN_WORKER_EVERY = 3;
 
 /** Reads and checks a file from disk (CLI, or the window's bytes written to a private temp file). */
 export async function readImportFile(file: string, options: ReadOptions = {}): Promise<{ workbook: WorkbookData; fileHash: string }> {
@@ -82,7 +92,7 @@ export async function readImportFile(file: string, options: ReadOptions = {}): P
     throw new AppError('not_found', `Meeloop cannot read ${file}. Check the file name and that the file is not open in another program.`);
   }
   const fileHash = crypto.createHash('sha256').update(bytes).digest('hex');
-  const loaded = await loadSpreadsheet(file, { onProgress: options.onProgress, mode: options.parseMode, onRows: options.onRows });
+  const loaded = await loadSpreadsheet(file, { onProgress: options.onProgress, mode: options.parseMode, onRows: options.onRows, ...(options.normalise ? { normalise: options.normalise } : {}) });
   if (!loaded.ok) throw new AppError('file_rejected', loaded.rejection.message, loaded.rejection);
   return { workbook: loaded.workbook, fileHash };
 }
@@ -215,16 +225,22 @@ async function prepareFile(ctx: ServiceContext, input: ImportPreviewInput & { fi
   try {
     // What the first preview will map and normalise with is known before reading: start on the rows as they come.
     const remembered = await repo.listRememberedMappings(ctx.db, input.kind);
-    const normaliser = new EarlyNormaliser(input.kind, (signature) => (remembered.get(signature) as RememberedMapping | undefined) ?? null, {
+    const job: NormaliseJob = {
+      kind: input.kind,
+      remembered: [...remembered].map(([signature, mapping]) => [signature, mapping as RememberedMapping]),
       phoneCountries: phoneCountriesOf(await repo.linkedOrganisationPostcodes(ctx.db, input.programmeId)),
-    });
-    // The parse worker only reads (exceljs is the larger half of the work); this thread normalises each
-    // batch as it arrives, and the CLI's import plans and writes it (onNormalised) while the worker reads on.
+    };
+    // Each batch is normalised as it arrives, by this thread or (one in NORMALISE_IN_WORKER_EVERY) by the
+    // parse worker, and the CLI's import plans and writes it (onNormalised) while the worker reads on.
+    const normaliser = EarlyNormaliser.of(job);
     const early = new NormalisedTables();
     const read = await readImportFile(file, {
       ...options,
+      normalise: { job, every: NORMALISE_IN_WORKER_EVERY },
       onRows: (batch) => {
-        for (const part of normaliser.add(batch)) {
+        const done = batch.normalised;
+        const parts = normaliser.add(batch, done === undefined);
+        for (const part of done ?? parts) {
           early.add(part);
           options.onNormalised?.(part);
         }

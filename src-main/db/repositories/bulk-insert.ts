@@ -21,11 +21,12 @@ import type { Database } from '../schema';
 
 const statements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
 
-function prepared(sqlite: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
+/** A statement prepared once per connection, looked up by a short key (the SQL text of 100 rows is long). */
+function prepared(sqlite: BetterSqlite3.Database, key: string, text: () => string): BetterSqlite3.Statement {
   let cache = statements.get(sqlite);
   if (!cache) statements.set(sqlite, (cache = new Map()));
-  let statement = cache.get(text);
-  if (!statement) cache.set(text, (statement = sqlite.prepare(text)));
+  let statement = cache.get(key);
+  if (!statement) cache.set(key, (statement = sqlite.prepare(text())));
   return statement;
 }
 
@@ -49,9 +50,10 @@ export function bulkInsert<T extends keyof Database & string, C extends keyof In
   const names = withIds ? ['id', ...columns] : [...columns];
   const width = names.length;
   const tuple = `(${names.map(() => '?').join(', ')})`;
-  const statementFor = (n: number) => prepared(sqlite, `INSERT INTO ${table} (${names.join(', ')}) VALUES ${Array.from({ length: n }, () => tuple).join(', ')}`);
+  const key = `${table}(${names.join(',')})`;
+  const statementFor = (n: number) => prepared(sqlite, `${key}x${n}`, () => `INSERT INTO ${table} (${names.join(', ')}) VALUES ${Array.from({ length: n }, () => tuple).join(', ')}`);
   const ids: number[] = [];
-  let nextId = withIds ? Number((sqlite.prepare(`SELECT COALESCE(MAX(id), 0) AS id FROM ${table}`).get() as { id: number }).id) + 1 : 0;
+  let nextId = withIds ? Number((prepared(sqlite, `max:${table}`, () => `SELECT COALESCE(MAX(id), 0) AS id FROM ${table}`).get() as { id: number }).id) + 1 : 0;
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const count = Math.min(ROWS_PER_STATEMENT, rows.length - start);
     const params: unknown[] = new Array<unknown>(count * width);

@@ -1,3 +1,4 @@
+import type { CountryCode } from 'libphonenumber-js';
 import type { ColumnMappingEntry, ImportKind } from '../../../src-shared/schemas/import-preview.schema';
 import { HEADER_SEARCH_ROWS, headerRowOf } from './find-table';
 import { applyRememberedMapping, proposeMapping, type RememberedMapping } from './header-mapping';
@@ -26,6 +27,16 @@ interface SheetState {
   sheet: SheetData;
   /** Decided once the first rows are in: the mapping to normalise with, or null for "do not start early". */
   plan: { key: string; columns: ColumnMappingEntry[]; headerIndex: number } | null | undefined;
+}
+
+/**
+ * What an EarlyNormaliser needs, as plain data (it travels to the parse worker with the job): the kind,
+ * the coordinator's remembered mappings by header signature, and the phone countries.
+ */
+export interface NormaliseJob {
+  kind: ImportKind;
+  remembered: [signature: string, mapping: RememberedMapping][];
+  phoneCountries: CountryCode[];
 }
 
 /** Row batches as the readers hand them on (see io/spreadsheet RowBatch). */
@@ -65,6 +76,10 @@ export class NormalisedTables {
 export class EarlyNormaliser {
   private readonly sheets = new Map<number, SheetState>();
 
+  static of(job: NormaliseJob): EarlyNormaliser {
+    const remembered = new Map(job.remembered);
+    return new EarlyNormaliser(job.kind, (signature) => remembered.get(signature) ?? null, { phoneCountries: job.phoneCountries });
+  }
 
   /**
    * @param remembered the coordinator's confirmed mapping for a header signature, if any (the same
@@ -78,9 +93,11 @@ export class EarlyNormaliser {
 
   /**
    * Takes the next batch of a sheet; returns what could be normalised now (nothing until a sheet's first
-   * HEADER_SEARCH_ROWS rows are in, and nothing for a sheet whose table cannot be mapped yet).
+   * HEADER_SEARCH_ROWS rows are in, and nothing for a sheet whose table cannot be mapped yet). With
+   * `normalise` false it only follows the sheet (header row and mapping), because another thread
+   * normalises this batch: the parse worker and the main thread share the work (see normalisingSink).
    */
-  add(batch: EarlyBatch): NormalisedPart[] {
+  add(batch: EarlyBatch, normalise = true): NormalisedPart[] {
     let state = this.sheets.get(batch.sheetIndex);
     if (!state) {
       state = { sheet: { name: batch.sheetName, rows: [], isHidden: batch.isHidden }, plan: undefined };
@@ -90,11 +107,11 @@ export class EarlyNormaliser {
       for (const row of batch.rows) state.sheet.rows.push(row);
       if (state.sheet.rows.length < HEADER_SEARCH_ROWS) return [];
       state.plan = this.decide(state.sheet);
-      const first = state.plan ? this.normalise(state, state.sheet.rows.slice(state.plan.headerIndex + 1)) : [];
+      const first = state.plan && normalise ? this.normalise(state, state.sheet.rows.slice(state.plan.headerIndex + 1)) : [];
       state.sheet.rows = [];
       return first;
     }
-    return state.plan ? this.normalise(state, batch.rows) : [];
+    return state.plan && normalise ? this.normalise(state, batch.rows) : [];
   }
 
   private decide(sheet: SheetData): SheetState['plan'] {

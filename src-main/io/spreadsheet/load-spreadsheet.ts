@@ -4,7 +4,7 @@ import type { FileRejection } from '../../../src-shared/schemas/import-preview.s
 import type { WorkbookData } from '../../domain/import/sheet-data';
 import { ParseWorkerHost, type HostedJobResult, type WorkerSpec } from './parse-worker-host';
 import { SpreadsheetRejected, type RowSink } from './read-options';
-import { readSpreadsheet, WorkbookCollector, type ParseJob } from './read-spreadsheet';
+import { normalisingSink, readSpreadsheet, WorkbookCollector, type ParseJob } from './read-spreadsheet';
 import { DEFAULT_INSPECT_LIMITS, inspectSpreadsheetFile, rangeSize, rejection, type InspectLimits, type InspectResult } from './xlsx-inspect';
 
 /**
@@ -36,6 +36,8 @@ export interface LoadOptions {
    * row; this lets the caller work on the first rows while the worker reads the rest.
    */
   onRows?: RowSink;
+  /** Have the reader's thread normalise a share of the batches (see normalisingSink). */
+  normalise?: ParseJob['normalise'];
   /** Force a mode (tests, benchmarks); default 'auto' as described above. */
   mode?: 'auto' | 'worker' | 'in-process';
 }
@@ -81,7 +83,7 @@ async function runInProcess(job: ParseJob, timeoutMs: number, sink: RowSink, onP
       job.file,
       job.format,
       { maxRows: job.maxRows, maxColumns: job.maxColumns, expectedRows: job.expectedRows, ...(job.sheetParts ? { sheetParts: job.sheetParts } : {}), ...(onProgress ? { onProgress } : {}), shouldStop: () => Date.now() > deadline },
-      sink,
+      normalisingSink(job, sink),
     );
     return { ok: true, info };
   } catch (e) {
@@ -114,7 +116,7 @@ export async function loadSpreadsheet(file: string, options: LoadOptions = {}): 
   const limits = { ...DEFAULT_INSPECT_LIMITS, ...options.limits };
   const inspection = await inspectSpreadsheetFile(file, limits);
   if (!inspection.ok) return inspection;
-  const job: ParseJob = { file: path.resolve(file), format: inspection.format, maxRows: limits.maxRows, maxColumns: limits.maxColumns, expectedRows: declaredRows(inspection) };
+  const job: ParseJob = { file: path.resolve(file), format: inspection.format, maxRows: limits.maxRows, maxColumns: limits.maxColumns, expectedRows: declaredRows(inspection), ...(options.normalise ? { normalise: options.normalise } : {}) };
   if (inspection.format === 'xlsx') {
     job.sheetParts = {};
     for (const s of inspection.sheets) {

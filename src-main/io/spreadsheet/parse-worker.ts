@@ -7,7 +7,7 @@
  */
 import { isMainThread, parentPort } from 'node:worker_threads';
 import { SpreadsheetRejected } from './read-options';
-import { readSpreadsheet, type ParseMessage, type ParseRequest } from './read-spreadsheet';
+import { normalisingSink, readSpreadsheet, type ParseMessage, type ParseRequest } from './read-spreadsheet';
 
 async function run({ id, job }: ParseRequest): Promise<void> {
   const post = (m: ParseMessage) => parentPort?.postMessage(m);
@@ -16,7 +16,7 @@ async function run({ id, job }: ParseRequest): Promise<void> {
       job.file,
       job.format,
       { maxRows: job.maxRows, maxColumns: job.maxColumns, expectedRows: job.expectedRows, ...(job.sheetParts ? { sheetParts: job.sheetParts } : {}), onProgress: (rows, total) => post({ type: 'progress', id, rows, total }) },
-      (batch) => post({ type: 'rows', id, batch }),
+      normalisingSink(job, (batch) => post({ type: 'rows', id, batch })),
     );
     post({ type: 'done', id, info });
   } catch (e) {

@@ -1,4 +1,5 @@
 import type { FileRejection } from '../../../src-shared/schemas/import-preview.schema';
+import type { NormalisedPart } from '../../domain/import/early-normalise';
 import type { SheetRow, WorkbookData } from '../../domain/import/sheet-data';
 
 /** Options shared by the .xlsx and .csv readers. */
@@ -36,6 +37,8 @@ export interface RowBatch {
   sheetName: string;
   isHidden: boolean;
   rows: SheetRow[];
+  /** Set when the reader's thread normalised this batch (ParseJob.normalise): what it normalised, maybe nothing. */
+  normalised?: NormalisedPart[];
 }
 
 /** Where a reader puts its rows. A sheet without rows still gets one (empty) batch, so it is listed. */

@@ -1,4 +1,5 @@
 import type { FileRejection } from '../../../src-shared/schemas/import-preview.schema';
+import { EarlyNormaliser, type NormaliseJob } from '../../domain/import/early-normalise';
 import type { SheetData, WorkbookData } from '../../domain/import/sheet-data';
 import { readCsv } from './csv-reader';
 import type { ReadOptions, RowBatch, RowSink, WorkbookInfo } from './read-options';
@@ -37,6 +38,27 @@ export interface ParseJob {
   expectedRows: number | null;
   /** See ReadOptions.sheetParts. */
   sheetParts?: Record<string, { name: string; isHidden: boolean }>;
+  /** Normalise every `every`-th batch while reading (see normalisingSink). */
+  normalise?: { job: NormaliseJob; every: number };
+}
+
+/**
+ * Shares normalising between the parse worker and the main thread. With two cores, exceljs's read
+ * keeps the worker busy and normalising, planning and writing keep the main thread busy; the worker
+ * has time to spare and normalises one batch in `every` (the batches numbered every-1, 2*every-1, ...)
+ * and attaches the result to it (RowBatch.normalised). Both sides follow every batch with their own
+ * EarlyNormaliser, so they agree on the header row and mapping; the main thread normalises the rest.
+ */
+export function normalisingSink(job: ParseJob, sink: RowSink): RowSink {
+  const share = job.normalise;
+  if (!share) return sink;
+  const early = EarlyNormaliser.of(share.job);
+  let seq = 0;
+  return (batch) => {
+    const mine = seq++ % share.every === share.every - 1;
+    const parts = early.add(batch, mine);
+    sink(mine ? { ...batch, normalised: parts } : batch);
+  };
 }
 
 /** What the parent posts to the (long-lived) parse worker: one job at a time, tagged with an id. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RawCellValue } from '../../../src-main/domain/import/cell-values';
 import { EarlyNormaliser, NormalisedTables, normalisedKey } from '../../../src-main/domain/import/early-normalise';
+import { normalisingSink } from '../../../src-main/io/spreadsheet/read-spreadsheet';
+import type { RowBatch } from '../../../src-main/io/spreadsheet/read-options';
 import { locateTable } from '../../../src-main/domain/import/find-table';
 import { applyRememberedMapping, correctMapping, proposeMapping, rememberMapping, type RememberedMapping } from '../../../src-main/domain/import/header-mapping';
 import { normaliseRows } from '../../../src-main/domain/import/normalise';
@@ -99,5 +101,26 @@ describe('normalising while the file is read', () => {
     const columns = proposeMapping(HEADERS, 'participants').columns;
     expect(earlyTables.take(normalisedKey('Ronde 1', 3, columns, ['BE', 'NL']))?.records.length).toBe(40);
     expect(earlyTables.take(normalisedKey('Ronde 2', 3, columns, ['BE', 'NL']))?.records.length).toBe(88);
+  });
+
+  it('gives the same rows when the parse worker normalises one batch in three and this thread the rest', () => {
+    const rows = sheetRows(2600);
+    const job = { kind: 'participants' as const, remembered: [], phoneCountries: ['BE' as const, 'NL' as const] };
+    const received: RowBatch[] = [];
+    const sink = normalisingSink({ file: 'x.xlsx', format: 'xlsx', maxRows: 10_000, maxColumns: 50, expectedRows: null, normalise: { job, every: 3 } }, (b) => received.push(b));
+    for (let i = 0; i < rows.length; i += 500) sink({ sheetIndex: 0, sheetName: 'Blad1', isHidden: false, rows: rows.slice(i, i + 500) });
+    // Batches 3 and 6 (of 6) came normalised by the worker; this thread follows every batch and does the others.
+    expect(received.map((b) => b.normalised !== undefined)).toEqual([false, false, true, false, false, true]);
+    const here = EarlyNormaliser.of(job);
+    const tables = new NormalisedTables();
+    // As the import service does: follow every batch, normalise those the worker did not.
+    for (const b of received) {
+      const parts = here.add(b, b.normalised === undefined);
+      if (b.normalised) expect(parts).toEqual([]);
+      for (const part of b.normalised ?? parts) tables.add(part);
+    }
+    const columns = proposeMapping(HEADERS, 'participants').columns;
+    const whole = normaliseRows('participants', { rows: rows.slice(2) }, columns, { phoneCountries: ['BE', 'NL'] });
+    expect(tables.take(normalisedKey('Blad1', 3, columns, ['BE', 'NL']))).toEqual(whole);
   });
 });
