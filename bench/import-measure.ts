@@ -10,7 +10,7 @@
  */
 import { parseWorkerHost } from '../src-main/io/spreadsheet/load-spreadsheet';
 import { makeBenchFile } from '../test/fixtures/make-fixtures';
-import { bareRead, bareReadInWorker, ourCliImport, ourImportIntoDb, ourPlan, prepareDatabase } from './import-workload';
+import { bareRead, bareReadInWorker, bareReadReordered, ourCliImport, ourImportIntoDb, ourPlan, prepareDatabase } from './import-workload';
 
 interface Sample {
   ms: number;
@@ -56,6 +56,7 @@ void (async () => {
   const workloads = {
     bare: { label: 'bare exceljs streaming read (this thread)', run: () => sample(none, () => bareRead(file)) },
     bareWorker: { label: 'bare exceljs streaming read in a warm worker (reference)', run: () => sample(none, () => bareWorker.read(file)) },
+    bareReordered: { label: 'bare exceljs streaming read of the file reordered as Meeloop reads it (reference)', run: () => sample(none, () => bareReadReordered(file)) },
     cli: { label: 'Meeloop import as the CLI runs it (parse worker, plan once, write)', run: () => sample(fresh, (db) => ourCliImport(file, db, 'worker'), close) },
     window: { label: 'Meeloop preview + commit as the window runs it (parse worker)', run: () => sample(fresh, (db) => ourImportIntoDb(file, db, 'worker'), close) },
     inProcess: { label: 'Meeloop import as the CLI runs it, parse in this thread', run: () => sample(fresh, (db) => ourCliImport(file, db, 'in-process'), close) },
