@@ -114,6 +114,11 @@ const COMPILED: Record<ImportKind, Synonym[]> = {
   participants: compile('participants'),
   mentors: compile('mentors'),
 };
+const FIELD_SETS: Record<ImportKind, ReadonlySet<string>> = {
+  organisations: new Set(fieldsOf('organisations')),
+  participants: new Set(fieldsOf('participants')),
+  mentors: new Set(fieldsOf('mentors')),
+};
 
 /**
  * Folds a header for comparison: foldName plus the spelling habits of headers ("e-mail" / "email",
@@ -203,23 +208,41 @@ export function headerTexts(cells: readonly RawCellValue[]): string[] {
  * Proposes a field for every column. Each field goes to its best-scoring column; on a tie the later
  * column wins (form exports put metadata such as the respondent's account before the questions).
  */
+type FieldGuess = { readonly field: string | null; readonly confidence: number };
+const NO_GUESS: FieldGuess = { field: null, confidence: 0 };
+
+/**
+ * The best field for one header text. Finding the table scores every cell of a sheet's first 30 rows
+ * (mostly data: names, organisations, choices repeating down the column) against every synonym, once
+ * while the file is read and again when it is mapped: the guesses are kept per kind and text.
+ */
+const guesses: Record<ImportKind, Map<string, FieldGuess>> = { organisations: new Map(), participants: new Map(), mentors: new Map() };
+const MAX_KEPT_GUESSES = 20_000;
+
+function guessField(header: string, kind: ImportKind): FieldGuess {
+  const memo = guesses[kind];
+  const known = memo.get(header);
+  if (known !== undefined) return known;
+  const key = foldHeader(header);
+  let top: FieldGuess = NO_GUESS;
+  if (key !== '') {
+    const rank = kind === 'participants' ? choiceRank(header) : null;
+    if (rank !== null && rank >= 1 && rank <= MAX_CHOICE_COLUMNS) top = { field: `choice${rank}`, confidence: 1 };
+    else {
+      const fieldSet = FIELD_SETS[kind];
+      for (const syn of COMPILED[kind]) {
+        const s = score(key, syn);
+        if (s > top.confidence && fieldSet.has(syn.field)) top = { field: syn.field, confidence: s };
+      }
+    }
+  }
+  if (memo.size >= MAX_KEPT_GUESSES) memo.clear();
+  memo.set(header, top);
+  return top;
+}
+
 export function proposeMapping(headers: readonly string[], kind: ImportKind): MappingProposal {
-  const synonyms = COMPILED[kind];
-  const fieldSet = new Set<string>(fieldsOf(kind));
-  const best: { field: string | null; confidence: number }[] = headers.map((header) => {
-    const key = foldHeader(header);
-    if (key === '') return { field: null, confidence: 0 };
-    if (kind === 'participants') {
-      const rank = choiceRank(header);
-      if (rank !== null && rank >= 1 && rank <= MAX_CHOICE_COLUMNS) return { field: `choice${rank}`, confidence: 1 };
-    }
-    let top: { field: string | null; confidence: number } = { field: null, confidence: 0 };
-    for (const syn of synonyms) {
-      const s = score(key, syn);
-      if (s > top.confidence && fieldSet.has(syn.field)) top = { field: syn.field, confidence: s };
-    }
-    return top;
-  });
+  const best: FieldGuess[] = headers.map((header) => guessField(header, kind));
   // One column per field: keep the best; ties go to the later column.
   const owner = new Map<string, number>();
   best.forEach((b, i) => {
