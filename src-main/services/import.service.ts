@@ -463,6 +463,14 @@ async function recordImport(ctx: ServiceContext, trx: Db, prepared: PreparedFile
  * mapping that needs the coordinator, a kept row that cannot be written over the first one) rolls
  * back and leaves the import to commitPrepared, which gives the same result in two steps. A refused
  * file rolls back: the database stays as it was.
+ *
+ * Hazard, and the one exception to "never await other IO inside a transaction" (STYLE.md): the
+ * transaction stays open while the parse worker reads the file. That is safe here because nothing else
+ * may use the connection meanwhile: only the CLI calls importFile (one command per process), and the
+ * read path (inspection, worker, normalising) never queries the database; every query of the import
+ * itself goes through `trx` or through bulkInsert on the connection the transaction holds. Do not call
+ * importFile from the window, where other requests share the connection: it would make them wait for
+ * the whole read.
  */
 class StreamingPeopleImport {
   private key: string | null = null;
