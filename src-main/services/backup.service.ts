@@ -19,16 +19,21 @@ export function backupDir(ctx: Pick<ServiceContext, 'dataDir'>): string {
 export async function backupNow(ctx: ServiceContext, reason: BackupReason, outFile?: string): Promise<BackupFile> {
   const pending = await backupPending(ctx, reason, outFile);
   await pending.keep(ctx.db);
+  pending.prune();
   return pending.backup;
 }
 
 /**
- * A backup whose copy is made but not yet recorded: `keep(db)` prunes old automatic backups and writes
- * the audit line through `db` (a transaction: the import that writes while it reads records its backup
- * in its own transaction); `discard()` deletes the copy (that import was refused and rolled back, and
- * leaves no trace).
+ * A backup whose copy is made but not yet recorded: `keep(db)` writes the audit line through `db` (a
+ * transaction: the import that writes while it reads records its backup in its own transaction);
+ * `prune()` then drops automatic backups beyond the kept number, once the backup is sure to stay;
+ * `discard()` deletes the copy instead (that import was refused and rolled back, and leaves no trace).
  */
-export async function backupPending(ctx: ServiceContext, reason: BackupReason, outFile?: string): Promise<{ backup: BackupFile; keep: (db: ServiceContext['db']) => Promise<void>; discard: () => void }> {
+export async function backupPending(
+  ctx: ServiceContext,
+  reason: BackupReason,
+  outFile?: string,
+): Promise<{ backup: BackupFile; keep: (db: ServiceContext['db']) => Promise<void>; prune: () => void; discard: () => void }> {
   if (ctx.dbPath === ':memory:' && !outFile) throw new AppError('conflict', 'This database lives in memory only; give a file to back it up to.');
   const at = ctx.now();
   const file = outFile ? path.resolve(outFile) : path.join(backupDir(ctx), backupName(at, reason));
@@ -49,8 +54,10 @@ export async function backupPending(ctx: ServiceContext, reason: BackupReason, o
   return {
     backup: { file, name: path.basename(file), createdAt: at.toISOString(), reason, sizeBytes: fs.statSync(file).size },
     keep: async (db) => {
-      if (!outFile && reason !== 'manual') pruneBackups(backupDir(ctx), KEEP_AUTOMATIC_BACKUPS);
       await appendAudit(db, { at: at.toISOString(), actor: ctx.actor, action: 'backup', entity: 'database', entityId: null, details: { reason, file } });
+    },
+    prune: () => {
+      if (!outFile && reason !== 'manual') pruneBackups(backupDir(ctx), KEEP_AUTOMATIC_BACKUPS);
     },
     discard: () => fs.rmSync(file, { force: true }),
   };

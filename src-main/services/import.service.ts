@@ -77,9 +77,9 @@ export interface ReadOptions {
 }
 
 /**
- * The parse worker normalises one batch in this many (normalisingSink). Measured on the import
- * benchmark (2 cores): exceljs's read leaves the worker about a third of the time the main thread
- * needs to normalise, plan and write; 1 in 3 evens the two out.
+ * The parse worker normalises one batch in this many (normalisingSink). On the import benchmark
+ * (2 cores) 1 in 2 was clearly slower than 1 in 3; 1 in 3, 1 in 4 and none were within the noise of
+ * the shared machine, with 1 in 3 ahead in the quieter runs (bench/RESULTS.md).
  */
 const NORMALISE_IN_WORKER_EVERY = 3;
 
@@ -477,7 +477,7 @@ class StreamingPeopleImport {
   private readonly queue: NormalisedPart['result'][] = [];
   private running: Promise<void> | null = null;
   private error: unknown = null;
-  private state: { trx: ControlledTransaction<Database>; importId: number; at: string; planner: PeoplePlanner<PersonRecord>; writer: PeopleWriter; discardBackup: () => void } | null = null;
+  private state: { trx: ControlledTransaction<Database>; importId: number; at: string; planner: PeoplePlanner<PersonRecord>; writer: PeopleWriter; backup: { prune: () => void; discard: () => void } | null } | null = null;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -532,7 +532,7 @@ class StreamingPeopleImport {
       // The parts hold records of this kind (the EarlyNormaliser was made for it). New rows go in
       // through the connection under ctx.db (bulkInsert), which this transaction holds.
       const writer = new PeopleWriter(trx, ctx.db, input.programmeId, row.id, at, emptyChanges());
-      this.state = { trx, importId: row.id, at, planner: planner as unknown as PeoplePlanner<PersonRecord>, writer, discardBackup: () => backup?.discard() };
+      this.state = { trx, importId: row.id, at, planner: planner as unknown as PeoplePlanner<PersonRecord>, writer, backup };
       return this.state;
     } catch (e) {
       await trx.rollback().execute();
@@ -553,7 +553,7 @@ class StreamingPeopleImport {
     this.state = null;
     if (!state) return;
     await state.trx.rollback().execute();
-    state.discardBackup();
+    state.backup?.discard();
   }
 
   /**
@@ -582,6 +582,7 @@ class StreamingPeopleImport {
       const record = await recordImport(this.ctx, trx, prepared, state.importId, planned, writer.changes, at);
       await trx.commit().execute();
       this.state = null;
+      state.backup?.prune();
       return { record, planned };
     } catch (e) {
       await this.abort();

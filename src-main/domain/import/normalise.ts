@@ -7,7 +7,7 @@ import { PlaceFormatSchema, type PlaceFormat } from '../../../src-shared/schemas
 import { foldName } from '../names';
 import { normalisePhone } from '../phone';
 import { cellBoolean, cellDate, cellNumber, cellText, columnLetter, type RawCellValue } from './cell-values';
-import type { LocatedTable } from './find-table';
+import type { SheetRow } from './sheet-data';
 import { MAX_CHOICE_COLUMNS } from './header-mapping';
 
 /**
@@ -453,7 +453,7 @@ export const RECORD_SCHEMAS = {
  */
 export function normaliseRows<K extends ImportKind>(
   kind: K,
-  table: { readonly rows: readonly LocatedTable['rows'][number][] },
+  table: { readonly rows: readonly SheetRow[] },
   columns: readonly ColumnMappingEntry[],
   options: NormaliseOptions = {},
 ): NormaliseResult<K> {

@@ -46,6 +46,22 @@ const CENTRAL = 0x02014b50;
 const END = 0x06054b50;
 const MAX_32 = 0xffffffff;
 
+/**
+ * The fields a local header (from byte 4) and a central directory header (from byte 6) share, in the
+ * same order: version needed, flags, method, time, date, CRC, sizes, name length (extra field: none).
+ */
+function writeEntryFields(header: Buffer, at: number, e: yauzl.Entry, flags: number, nameLength: number): void {
+  header.writeUInt16LE(e.versionNeededToExtract, at);
+  header.writeUInt16LE(flags, at + 2);
+  header.writeUInt16LE(e.compressionMethod, at + 4);
+  header.writeUInt16LE(e.lastModFileTime, at + 6);
+  header.writeUInt16LE(e.lastModFileDate, at + 8);
+  header.writeUInt32LE(e.crc32 >>> 0, at + 10);
+  header.writeUInt32LE(e.compressedSize, at + 14);
+  header.writeUInt32LE(e.uncompressedSize, at + 18);
+  header.writeUInt16LE(nameLength, at + 22);
+}
+
 /** The zip in `bytes` with its parts in the order exceljs's streaming reader wants, or null (read as is). */
 export async function reorderXlsxParts(bytes: Buffer): Promise<Buffer | null> {
   const entries = await listEntries(bytes);
@@ -73,28 +89,11 @@ export async function reorderXlsxParts(bytes: Buffer): Promise<Buffer | null> {
     const flags = e.generalPurposeBitFlag & ~0x8;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
-    local.writeUInt16LE(e.versionNeededToExtract, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(e.compressionMethod, 8);
-    local.writeUInt16LE(e.lastModFileTime, 10);
-    local.writeUInt16LE(e.lastModFileDate, 12);
-    local.writeUInt32LE(e.crc32 >>> 0, 14);
-    local.writeUInt32LE(e.compressedSize, 18);
-    local.writeUInt32LE(e.uncompressedSize, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeEntryFields(local, 4, e, flags, name.length);
     const head = Buffer.alloc(46);
     head.writeUInt32LE(CENTRAL, 0);
     head.writeUInt16LE(e.versionMadeBy, 4);
-    head.writeUInt16LE(e.versionNeededToExtract, 6);
-    head.writeUInt16LE(flags, 8);
-    head.writeUInt16LE(e.compressionMethod, 10);
-    head.writeUInt16LE(e.lastModFileTime, 12);
-    head.writeUInt16LE(e.lastModFileDate, 14);
-    head.writeUInt32LE(e.crc32 >>> 0, 16);
-    head.writeUInt32LE(e.compressedSize, 20);
-    head.writeUInt32LE(e.uncompressedSize, 24);
-    head.writeUInt16LE(name.length, 28);
+    writeEntryFields(head, 6, e, flags, name.length);
     head.writeUInt32LE(e.externalFileAttributes >>> 0, 38);
     head.writeUInt32LE(offset, 42);
     chunks.push(local, name, data);
